@@ -1,0 +1,208 @@
+package org.cadre.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cadre.shared.CurrentUser;
+import org.cadre.shared.ForbiddenException;
+import org.cadre.shared.NotFoundException;
+import org.cadre.shared.PageRequest;
+import org.cadre.shared.PageResponse;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people directory and campus list, filtered by what the signed-in person may see ({@link
+ * DirectoryAccess}). A record outside their reach reads as not found, so ids cannot be probed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final JdbcClient jdbc;
+
+    Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Campus> campuses() {
+        return jdbc.sql("""
+                        select c.id, c.source_id, c.name, c.campus_number, c.level, c.region_id, r.name as region_name, c.active
+                        from organization.campus c left join organization.region r on r.id = c.region_id
+                        order by c.name
+                        """).query(Campus.class).list();
+    }
+
+    public Optional<Campus> campus(long id) {
+        return jdbc.sql("""
+                        select c.id, c.source_id, c.name, c.campus_number, c.level, c.region_id, r.name as region_name, c.active
+                        from organization.campus c left join organization.region r on r.id = c.region_id
+                        where c.id = ?
+                        """).param(id).query(Campus.class).optional();
+    }
+
+    public NetworkCounts counts() {
+        return jdbc.sql("""
+                        select (select count(*) from organization.campus where active) as campuses,
+                               (select count(*) from organization.staff where active) as active_staff,
+                               (select count(*) from organization.student where active) as active_students,
+                               (select count(*) from organization.class_section where active) as classes
+                        """).query(NetworkCounts.class).single();
+    }
+
+    /** Searches the directory within what the person may see. */
+    public PageResponse<StaffSummary> search(CurrentUser user, PeopleQuery query, PageRequest page) {
+        if (!DirectoryAccess.mayBrowse(user)) {
+            throw new ForbiddenException("The people directory is for administrators, appraisers and coaches");
+        }
+        var where = new StringBuilder(" where true");
+        var params = new ArrayList<Object>();
+        if (!query.includeInactive()) {
+            where.append(" and s.active");
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            var words = query.text().strip().toLowerCase().split("\\s+");
+            for (var word : words) {
+                where.append(" and (lower(s.given_name) like ? or lower(s.family_name) like ?"
+                        + " or lower(coalesce(s.email, '')) like ? or lower(coalesce(s.employee_id, '')) like ?)");
+                var pattern = escapeLike(word) + "%";
+                params.add(pattern);
+                params.add(pattern);
+                params.add(pattern);
+                params.add(pattern);
+            }
+        }
+        var scope = DirectoryAccess.campuses(user);
+        if (scope != null || query.campusId() != null || query.role() != null) {
+            where.append(" and exists (select 1 from organization.role_assignment ra"
+                    + " join organization.school_year y on y.id = ra.school_year_id and y.is_current"
+                    + " where ra.staff_id = s.id");
+            if (scope != null) {
+                where.append(" and ra.campus_id = any(?)");
+                params.add(scope.toArray(Long[]::new));
+            }
+            if (query.campusId() != null) {
+                where.append(" and ra.campus_id = ?");
+                params.add(query.campusId());
+            }
+            if (query.role() != null) {
+                where.append(" and ra.role = ?");
+                params.add(query.role().name());
+            }
+            where.append(")");
+        }
+        long total = jdbc.sql("select count(*) from organization.staff s" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc.sql("""
+                        select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
+                               coalesce((select string_agg(ra.role || coalesce(' @ ' || c.name, ''), '; ' order by ra.role, c.name)
+                                         from organization.role_assignment ra
+                                         join organization.school_year y on y.id = ra.school_year_id and y.is_current
+                                         left join organization.campus c on c.id = ra.campus_id
+                                         where ra.staff_id = s.id), '') as roles
+                        from organization.staff s""" + where + " order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?")
+                .params(pageParams)
+                .query(StaffSummary.class)
+                .list();
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /** A staff member's profile, if the person may see it. */
+    public StaffProfile profile(CurrentUser user, long staffId) {
+        if (!maySee(user, staffId)) {
+            throw new NotFoundException("Staff member", staffId);
+        }
+        var base = jdbc.sql("""
+                        select id, source_id, employee_id, given_name, family_name, email, pay_band, hire_date, active, version
+                        from organization.staff where id = ?
+                        """)
+                .param(staffId)
+                .query((rs, n) -> new StaffProfile(
+                        rs.getLong("id"),
+                        rs.getString("source_id"),
+                        rs.getString("employee_id"),
+                        rs.getString("given_name"),
+                        rs.getString("family_name"),
+                        rs.getString("email"),
+                        rs.getString("pay_band"),
+                        rs.getObject("hire_date", java.time.LocalDate.class),
+                        rs.getBoolean("active"),
+                        rs.getInt("version"),
+                        List.of(),
+                        List.of()))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Staff member", staffId));
+        var roles = jdbc.sql("""
+                        select ra.role, y.name as school_year, ra.campus_id, c.name as campus_name
+                        from organization.role_assignment ra
+                        join organization.school_year y on y.id = ra.school_year_id
+                        left join organization.campus c on c.id = ra.campus_id
+                        where ra.staff_id = ?
+                        order by y.begins_on desc, ra.role, c.name
+                        """).param(staffId).query(RoleHeld.class).list();
+        return new StaffProfile(
+                base.id(),
+                base.sourceId(),
+                base.employeeId(),
+                base.givenName(),
+                base.familyName(),
+                base.email(),
+                base.payBand(),
+                base.hireDate(),
+                base.active(),
+                base.version(),
+                roles,
+                classesOf(staffId));
+    }
+
+    /** The current school year's classes a staff member teaches. */
+    public List<ClassSummary> classesOf(long staffId) {
+        return jdbc.sql("""
+                        select cs.id, cs.title, co.code as course_code, co.subject, c.name as campus_name, c.id as campus_id,
+                               t.name as term_name, tr.instructional_weight, tr.is_primary as primary_teacher,
+                               (select count(*) from organization.enrollment e where e.class_id = cs.id
+                                  and (e.ends_on is null or e.ends_on >= current_date)) as students
+                        from organization.teacher_of_record tr
+                        join organization.class_section cs on cs.id = tr.class_id
+                        join organization.course co on co.id = cs.course_id
+                        join organization.campus c on c.id = cs.campus_id
+                        join organization.term t on t.id = cs.term_id
+                        join organization.school_year y on y.id = t.school_year_id and y.is_current
+                        where tr.staff_id = ?
+                        order by t.begins_on, cs.period, cs.title
+                        """).param(staffId).query(ClassSummary.class).list();
+    }
+
+    /** Whether the person may see this staff member's records. */
+    public boolean maySee(CurrentUser user, long staffId) {
+        if (user.isStaff(staffId)) {
+            return true;
+        }
+        Set<Long> scope = DirectoryAccess.campuses(user);
+        if (scope == null) {
+            return true;
+        }
+        if (scope.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select exists (select 1 from organization.role_assignment ra
+                            join organization.school_year y on y.id = ra.school_year_id and y.is_current
+                            where ra.staff_id = ? and ra.campus_id = any(?))
+                        """)
+                .params(staffId, scope.toArray(Long[]::new))
+                .query(Boolean.class)
+                .single();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
