@@ -202,6 +202,87 @@ public class Directory {
                 .single();
     }
 
+    /**
+     * A class with its teachers and students. Its teachers of record, the campus's administrators and
+     * appraisers, and district administrators may see it; to anyone else it does not exist.
+     */
+    public ClassRoster classRoster(CurrentUser user, long classId) {
+        var header = jdbc.sql("""
+                        select cs.id, cs.source_id, cs.title, co.code, co.title as course_title, co.subject, c.id as campus_id,
+                               c.name as campus_name, t.name as term_name
+                        from organization.class_section cs
+                        join organization.course co on co.id = cs.course_id
+                        join organization.campus c on c.id = cs.campus_id
+                        join organization.term t on t.id = cs.term_id
+                        where cs.id = ?
+                        """)
+                .param(classId)
+                .query((rs, n) -> new ClassRoster(
+                        rs.getLong("id"),
+                        rs.getString("source_id"),
+                        rs.getString("title"),
+                        rs.getString("code"),
+                        rs.getString("course_title"),
+                        rs.getString("subject"),
+                        rs.getLong("campus_id"),
+                        rs.getString("campus_name"),
+                        rs.getString("term_name"),
+                        List.of(),
+                        List.of()))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Class", classId));
+        var teachers =
+                jdbc.sql("""
+                        select s.id as staff_id, s.given_name || ' ' || s.family_name as name, tr.instructional_weight,
+                               tr.is_primary as primary_teacher
+                        from organization.teacher_of_record tr join organization.staff s on s.id = tr.staff_id
+                        where tr.class_id = ? order by tr.is_primary desc, s.family_name
+                        """).param(classId).query(ClassRoster.Teacher.class).list();
+        boolean teachesIt = teachers.stream().anyMatch(t -> user.isStaff(t.staffId()));
+        if (!teachesIt && !DirectoryAccess.maySeeStudentsOf(user, header.campusId())) {
+            throw new NotFoundException("Class", classId);
+        }
+        var students =
+                jdbc.sql("""
+                        select st.id, st.given_name || ' ' || st.family_name as name, st.grade_level, e.begins_on, e.ends_on
+                        from organization.enrollment e join organization.student st on st.id = e.student_id
+                        where e.class_id = ? order by lower(st.family_name), lower(st.given_name), st.id
+                        """).param(classId).query(ClassRoster.Student.class).list();
+        return new ClassRoster(
+                header.id(),
+                header.sourceId(),
+                header.title(),
+                header.courseCode(),
+                header.courseTitle(),
+                header.subject(),
+                header.campusId(),
+                header.campusName(),
+                header.termName(),
+                teachers,
+                students);
+    }
+
+    /** How many people hold each role on a campus this year. */
+    public java.util.Map<org.cadre.shared.AccessRole, Long> roleCounts(long campusId) {
+        var counts = new java.util.EnumMap<org.cadre.shared.AccessRole, Long>(org.cadre.shared.AccessRole.class);
+        jdbc.sql("""
+                        select ra.role, count(*) as n from organization.role_assignment ra
+                        join organization.school_year y on y.id = ra.school_year_id and y.is_current
+                        where ra.campus_id = ? group by ra.role
+                        """).param(campusId).query(rs -> {
+            counts.put(org.cadre.shared.AccessRole.valueOf(rs.getString("role")), rs.getLong("n"));
+        });
+        return counts;
+    }
+
+    /** How many active students a campus has. */
+    public long studentCount(long campusId) {
+        return jdbc.sql("select count(*) from organization.student where campus_id = ? and active")
+                .param(campusId)
+                .query(Long.class)
+                .single();
+    }
+
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -1,0 +1,140 @@
+package org.cadre.organization.web;
+
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import org.cadre.organization.Directory;
+import org.cadre.organization.DirectoryAccess;
+import org.cadre.organization.PeopleQuery;
+import org.cadre.organization.StaffChange;
+import org.cadre.organization.StaffRecords;
+import org.cadre.shared.AccessRole;
+import org.cadre.shared.ConflictException;
+import org.cadre.shared.CurrentUsers;
+import org.cadre.shared.ForbiddenException;
+import org.cadre.shared.NotFoundException;
+import org.cadre.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages of the organisation: campuses, the people directory, profiles and class rosters. */
+@Controller
+class OrganizationPages {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final Directory directory;
+    private final StaffRecords staffRecords;
+
+    OrganizationPages(Directory directory, StaffRecords staffRecords) {
+        this.directory = directory;
+        this.staffRecords = staffRecords;
+    }
+
+    @GetMapping("/campuses")
+    String campuses(Model model) {
+        model.addAttribute("campuses", directory.campuses());
+        return "organization/campuses";
+    }
+
+    @GetMapping("/campuses/{id}")
+    String campus(@PathVariable long id, Model model) {
+        var user = CurrentUsers.require();
+        var campus = directory.campus(id).orElseThrow(() -> new NotFoundException("Campus", id));
+        model.addAttribute("campus", campus);
+        model.addAttribute("roleCounts", directory.roleCounts(id));
+        model.addAttribute("mayBrowse", DirectoryAccess.mayBrowse(user) && inScope(user, id));
+        if (DirectoryAccess.maySeeStudentsOf(user, id)) {
+            model.addAttribute("students", directory.studentCount(id));
+        }
+        return "organization/campus";
+    }
+
+    @GetMapping("/people")
+    String people(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long campus,
+            @RequestParam(required = false) AccessRole role,
+            @RequestParam(defaultValue = "false") boolean inactive,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        var user = CurrentUsers.require();
+        var query = new PeopleQuery(q, campus, role, inactive);
+        model.addAttribute("query", query);
+        model.addAttribute("results", directory.search(user, query, new PageRequest(page, PAGE_SIZE)));
+        var scope = DirectoryAccess.campuses(user);
+        model.addAttribute(
+                "campuses",
+                directory.campuses().stream()
+                        .filter(c -> scope == null || scope.contains(c.id()))
+                        .toList());
+        model.addAttribute("roles", Arrays.asList(AccessRole.values()));
+        return htmx != null ? "organization/people :: results" : "organization/people";
+    }
+
+    @GetMapping("/people/{id}")
+    String person(@PathVariable long id, Model model) {
+        var user = CurrentUsers.require();
+        model.addAttribute("person", directory.profile(user, id));
+        model.addAttribute("mayEdit", StaffRecords.mayEdit(user));
+        return "organization/person";
+    }
+
+    @GetMapping("/people/{id}/edit")
+    String editPerson(@PathVariable long id, Model model) {
+        var user = CurrentUsers.require();
+        if (!StaffRecords.mayEdit(user)) {
+            throw new ForbiddenException("Only HR and district administrators may change staff details");
+        }
+        var person = directory.profile(user, id);
+        model.addAttribute("person", person);
+        model.addAttribute(
+                "change",
+                new StaffChange(
+                        person.employeeId(), person.email(), person.payBand(), person.hireDate(), person.version()));
+        return "organization/person-edit";
+    }
+
+    @PostMapping("/people/{id}")
+    String savePerson(
+            @PathVariable long id,
+            @Valid @ModelAttribute("change") StaffChange change,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        var user = CurrentUsers.require();
+        var person = directory.profile(user, id);
+        if (errors.hasErrors()) {
+            model.addAttribute("person", person);
+            return "organization/person-edit";
+        }
+        try {
+            staffRecords.correct(user, id, change);
+        } catch (ConflictException e) {
+            model.addAttribute("person", person);
+            model.addAttribute("conflict", e.getMessage());
+            return "organization/person-edit";
+        }
+        redirect.addFlashAttribute("saved", "Saved.");
+        return "redirect:/people/" + id;
+    }
+
+    @GetMapping("/classes/{id}")
+    String classRoster(@PathVariable long id, Model model) {
+        model.addAttribute("roster", directory.classRoster(CurrentUsers.require(), id));
+        return "organization/class";
+    }
+
+    private static boolean inScope(org.cadre.shared.CurrentUser user, long campusId) {
+        var scope = DirectoryAccess.campuses(user);
+        return scope == null || scope.contains(campusId);
+    }
+}
