@@ -112,6 +112,9 @@ class OrganizationPages {
             RedirectAttributes redirect) {
         var user = CurrentUsers.require();
         var person = directory.profile(user, id);
+        if (!StaffRecords.mayEdit(user)) {
+            throw new ForbiddenException("Only HR and district administrators may change staff details");
+        }
         if (errors.hasErrors()) {
             model.addAttribute("person", person);
             return "organization/person-edit";

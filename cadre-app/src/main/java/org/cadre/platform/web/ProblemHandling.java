@@ -34,13 +34,7 @@ class ProblemHandling {
 
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response) {
-        return respond(
-                HttpStatus.BAD_REQUEST,
-                "Invalid input",
-                e.getMessage(),
-                request,
-                response,
-                Map.of(e.field(), e.getMessage()));
+        return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), request, response, e.fieldErrors());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
