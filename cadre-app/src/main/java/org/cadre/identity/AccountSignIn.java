@@ -40,9 +40,10 @@ class AccountSignIn implements UserDetailsService {
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         var name = String.valueOf(event.getAuthentication().getPrincipal());
+        var now = clock.instant();
         accounts.byEmail(name.strip())
                 .ifPresent(account -> accounts.recordFailedSignIn(
-                        account.id(), policy.maxFailures(), clock.instant().plus(policy.lockout())));
+                        account.id(), policy.maxFailures(), now, now.plus(policy.lockout())));
     }
 
     @EventListener

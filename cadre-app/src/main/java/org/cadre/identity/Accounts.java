@@ -25,6 +25,7 @@ public class Accounts {
         this.jdbc = jdbc;
     }
 
+    /** The account with this email, compared without regard to case. */
     public Optional<Account> byEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from identity.account where lower(email) = lower(?)")
                 .param(email)
@@ -32,6 +33,7 @@ public class Accounts {
                 .optional();
     }
 
+    /** One account. */
     public Optional<Account> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from identity.account where id = ?")
                 .param(id)
@@ -39,8 +41,17 @@ public class Accounts {
                 .optional();
     }
 
+    /** The account that belongs to a staff member, if any. */
+    public Optional<Account> byStaff(long staffId) {
+        return jdbc.sql("select " + COLUMNS + " from identity.account where staff_id = ? order by id limit 1")
+                .param(staffId)
+                .query(Accounts::map)
+                .optional();
+    }
+
+    /** Accounts whose email or display name contains {@code text} (all if blank), by display name. */
     public PageResponse<Account> search(String text, PageRequest page) {
-        var pattern = text == null || text.isBlank() ? "%" : "%" + text.strip().toLowerCase() + "%";
+        var pattern = containing(text);
         long total = jdbc.sql(
                         "select count(*) from identity.account where lower(email) like ? or lower(display_name) like ?")
                 .params(pattern, pattern)
@@ -91,13 +102,23 @@ public class Accounts {
         }
     }
 
-    void recordFailedSignIn(long id, int maxFailures, Instant lockUntil) {
+    /**
+     * Counts a failed sign-in and locks the account when the count reaches {@code maxFailures}. Once a lock has
+     * passed, counting starts again from one, so the person gets the full number of tries back rather than being
+     * locked again by their first typo.
+     */
+    void recordFailedSignIn(long id, int maxFailures, Instant now, Instant lockUntil) {
         jdbc.sql("""
                         update identity.account
-                        set failed_sign_ins = failed_sign_ins + 1,
-                            locked_until = case when failed_sign_ins + 1 >= ? then ? else locked_until end
+                        set failed_sign_ins = case when locked_until <= ? then 1 else failed_sign_ins + 1 end,
+                            locked_until = case
+                                when (case when locked_until <= ? then 1 else failed_sign_ins + 1 end) >= ? then ?
+                                when locked_until <= ? then null
+                                else locked_until end
                         where id = ?
-                        """).params(maxFailures, ts(lockUntil), id).update();
+                        """)
+                .params(ts(now), ts(now), maxFailures, ts(lockUntil), ts(now), id)
+                .update();
     }
 
     void recordSuccessfulSignIn(long id, Instant at) {
@@ -107,10 +128,17 @@ public class Accounts {
                 .update();
     }
 
-    void linkStaff(long id, long staffId) {
-        jdbc.sql("update identity.account set staff_id = ? where id = ? and staff_id is null")
-                .params(staffId, id)
-                .update();
+    /** A LIKE pattern matching {@code text} anywhere, with LIKE's own wildcards in the text taken literally. */
+    private static String containing(String text) {
+        if (text == null || text.isBlank()) {
+            return "%";
+        }
+        var literal = text.strip()
+                .toLowerCase()
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + literal + "%";
     }
 
     private static Timestamp ts(Instant instant) {

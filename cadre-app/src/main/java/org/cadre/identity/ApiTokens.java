@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokens {
 
     static final String TOKEN_PREFIX = "cadre_";
-    private static final int MAX_DAYS = 366;
+    /** The longest a token may be valid, in days. */
+    public static final int MAX_DAYS = 366;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;

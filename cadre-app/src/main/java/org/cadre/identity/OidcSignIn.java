@@ -1,5 +1,6 @@
 package org.cadre.identity;
 
+import org.cadre.audit.AuditTrail;
 import org.cadre.organization.StaffMembers;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -22,11 +23,13 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final Accounts accounts;
     private final StaffMembers staff;
     private final SignedInUsers users;
+    private final AuditTrail audit;
 
-    OidcSignIn(Accounts accounts, StaffMembers staff, SignedInUsers users) {
+    OidcSignIn(Accounts accounts, StaffMembers staff, SignedInUsers users, AuditTrail audit) {
         this.accounts = accounts;
         this.staff = staff;
         this.users = users;
+        this.audit = audit;
     }
 
     @Override
@@ -41,14 +44,26 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
             throw refused("email_not_verified", "The identity provider has not verified " + email);
         }
         var account = accounts.byEmail(email)
-                .or(() -> staff.idByEmail(email).map(staffId -> {
-                    var name = staff.nameOf(staffId).orElse(email);
-                    long id = accounts.insert(email, name, null, staffId, false);
-                    return accounts.byId(id).orElseThrow();
-                }));
+                .or(() -> staff.idByEmail(email)
+                        .map(staffId -> accounts.byStaff(staffId).orElseGet(() -> open(email, staffId, request))));
         var active = account.filter(Account::active)
                 .orElseThrow(() -> refused("no_account", "No active Cadre account uses " + email));
         return new OidcAccountPrincipal(users.of(active), oidcUser);
+    }
+
+    /** The first sign-in of a rostered staff member opens their account, so nobody has to do it by hand. */
+    private Account open(String email, long staffId, OidcUserRequest request) {
+        var name = staff.nameOf(staffId).orElse(email);
+        long id = accounts.insert(email, name, null, staffId, false);
+        var created = accounts.byId(id).orElseThrow();
+        audit.created(
+                AccountAdministration.AUDIT_TYPE,
+                id,
+                null,
+                "Account " + email + " opened on first sign-in through "
+                        + request.getClientRegistration().getClientName(),
+                created.auditState());
+        return created;
     }
 
     private static OAuth2AuthenticationException refused(String code, String message) {

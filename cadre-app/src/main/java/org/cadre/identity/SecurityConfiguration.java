@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -51,10 +49,11 @@ class SecurityConfiguration {
             SignedInUsers users,
             JsonMapper json,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            OidcSignIn oidcSignIn)
+            OidcSignIn oidcSignIn,
+            ClientSignInThrottle throttle)
             throws Exception {
         var problemEntryPoint = new ProblemAuthenticationEntryPoint(json);
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        var unauthenticated = new UnauthenticatedRequests(problemEntryPoint);
         RequestMatcher bearer = BearerTokenFilter::carriesBearer;
 
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -75,22 +74,20 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler((request, response, exception) -> {
-                            var reason = exception instanceof LockedException
-                                    ? "locked"
-                                    : exception instanceof DisabledException ? "disabled" : "bad";
-                            response.sendRedirect(request.getContextPath() + "/sign-in?error=" + reason);
-                        }))
+                        .failureHandler(new SignInFailureHandler(accounts, throttle)))
                 .logout(logout -> logout.logoutUrl("/sign-out")
                         .logoutSuccessUrl("/sign-in?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
-                        .invalidSessionUrl("/sign-in?expired"))
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint, api))
+                        .invalidSessionStrategy(unauthenticated))
+                // One entry point for every request, instead of formLogin's, which only redirects requests whose
+                // Accept header looks like a browser's and leaves curl or a bookmark fetcher with a bare 401.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(
                         new BearerTokenFilter(tokens, accounts, users, problemEntryPoint),
                         UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ClientThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
