@@ -1,0 +1,101 @@
+package org.cadre.organization.roster;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line of rostering, for a nightly sync: {@code --cadre.roster.import=<folder or zip>} imports a
+ * package (add {@code --cadre.roster.preview=true} to only check it), {@code --cadre.roster.export=<file.zip>}
+ * writes the roster. Either prints its report and ends the application with status 0 (imported, previewed or
+ * exported) or 1 (errors; nothing written). See docs/rostering.md.
+ */
+@Component
+class RosterCommand implements ApplicationRunner {
+
+    private final Environment environment;
+    private final RosterImports imports;
+    private final RosterExport export;
+    private final ConfigurableApplicationContext context;
+
+    RosterCommand(
+            Environment environment,
+            RosterImports imports,
+            RosterExport export,
+            ConfigurableApplicationContext context) {
+        this.environment = environment;
+        this.imports = imports;
+        this.export = export;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var importPath = environment.getProperty("cadre.roster.import");
+        var exportPath = environment.getProperty("cadre.roster.export");
+        if ((importPath == null || importPath.isBlank()) && (exportPath == null || exportPath.isBlank())) {
+            return;
+        }
+        int status = 0;
+        if (importPath != null && !importPath.isBlank()) {
+            boolean preview = environment.getProperty("cadre.roster.preview", Boolean.class, false);
+            long started = System.nanoTime();
+            var run = imports.importNow(Path.of(importPath), preview);
+            print(System.out, run, imports.issues(run.id(), 1000), (System.nanoTime() - started) / 1e9);
+            status = run.status() == ImportRun.Status.IMPORTED || run.status() == ImportRun.Status.PREVIEWED ? 0 : 1;
+        }
+        if (status == 0 && exportPath != null && !exportPath.isBlank()) {
+            long started = System.nanoTime();
+            try (var out = Files.newOutputStream(Path.of(exportPath))) {
+                export.write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.printf("Roster exported to %s in %.1f s%n", exportPath, (System.nanoTime() - started) / 1e9);
+        }
+        int exit = status;
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    static void print(PrintStream out, ImportRun run, java.util.List<ImportRun.Issue> issues, double seconds) {
+        out.printf(
+                "Roster import %d of %s: %s in %.1f s (%d rows read, %d rows written)%n",
+                run.id(), run.packageName(), run.status(), seconds, run.rowsValidated(), run.rowsWritten());
+        if (run.message() != null) {
+            out.println(run.message());
+        }
+        out.printf(
+                "%-22s %-7s %9s %9s %9s %9s %11s %9s%n",
+                "file", "mode", "rows", "created", "updated", "unchanged", "deactivated", "rejected");
+        run.counts()
+                .forEach((file, c) -> out.printf(
+                        "%-22s %-7s %9s %9s %9s %9s %11s %9s%n",
+                        file,
+                        c.get("mode"),
+                        c.get("rows"),
+                        c.get("created"),
+                        c.get("updated"),
+                        c.get("unchanged"),
+                        c.get("deactivated"),
+                        c.get("rejected")));
+        out.printf("%d errors, %d warnings%n", run.errors(), run.warnings());
+        for (var issue : issues) {
+            out.printf(
+                    "%s %s%s%s%s: %s%n",
+                    issue.severity(),
+                    issue.file() == null ? "package" : issue.file(),
+                    issue.line() == null ? "" : " line " + issue.line(),
+                    issue.column() == null ? "" : " column " + issue.column(),
+                    issue.value() == null ? "" : " value '" + issue.value() + "'",
+                    issue.reason());
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package org.cadre.organization.roster;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.cadre.audit.AuditTrail;
+import org.cadre.organization.StaffRostered;
+import org.cadre.organization.roster.ImportRun.Status;
+import org.cadre.shared.CurrentUser;
+import org.cadre.shared.InvalidInputException;
+import org.cadre.shared.NotFoundException;
+import org.cadre.shared.PageRequest;
+import org.cadre.shared.PageResponse;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports OneRoster 1.2 packages, all or nothing: a streaming pass checks every value and stages the rows, the
+ * checks that need the whole package run on the staging tables, and only a package without errors is written —
+ * in the same single transaction, so a crash leaves the old roster or the new one, never a mixture. A preview
+ * does all of it and rolls back, so its report is exactly what the import would do. Imports started from a page
+ * or the API run in the background, one at a time; their progress is kept in {@code roster_import}.
+ */
+@Service
+public class RosterImports {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
+
+    /** Serialises imports across every Cadre instance on the database. */
+    private static final long LOCK = 0x526f73746572L;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final ImportRuns runs;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final RosterProperties properties;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "roster-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RosterImports(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            ImportRuns runs,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            RosterProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transaction = new TransactionTemplate(transactions);
+        this.runs = runs;
+        this.audit = audit;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A file of an upload: its name as the client gave it (only the last part is used) and its bytes. */
+    public record Upload(String name, long size, InputStreamSource source) {}
+
+    @FunctionalInterface
+    public interface InputStreamSource {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Stores an upload (one zip, or the CSV files of a package) under random names in the work folder and starts
+     * its import in the background.
+     *
+     * @return the import, to follow on its page
+     */
+    public long start(CurrentUser user, List<Upload> files, boolean preview) {
+        var present = files.stream().filter(f -> f.size() > 0).toList();
+        if (present.isEmpty()) {
+            throw new InvalidInputException("files", "Choose a OneRoster zip, or the CSV files of a package");
+        }
+        long size = present.stream().mapToLong(Upload::size).sum();
+        if (size > properties.maxUploadBytes()) {
+            throw new InvalidInputException(
+                    "files",
+                    "The upload is larger than the limit of " + properties.maxUploadBytes() / (1024 * 1024) + " MiB");
+        }
+        Path folder;
+        Path packagePath;
+        String packageName;
+        try {
+            Files.createDirectories(properties.workDir());
+            folder = Files.createTempDirectory(properties.workDir(), "upload-");
+            if (present.size() == 1
+                    && baseName(present.getFirst().name())
+                            .toLowerCase(Locale.ROOT)
+                            .endsWith(".zip")) {
+                packagePath = folder.resolve("package.zip");
+                packageName = baseName(present.getFirst().name());
+                copy(present.getFirst(), packagePath);
+            } else {
+                var names = new ArrayList<String>();
+                for (var file : present) {
+                    var name = baseName(file.name());
+                    if (!name.equals(OneRosterFile.MANIFEST) && !name.matches("[A-Za-z]{1,40}\\.csv")) {
+                        delete(folder);
+                        throw new InvalidInputException(
+                                "files",
+                                "'" + name + "' is not a file of a OneRoster package;"
+                                        + " upload a zip, or manifest.csv with the CSV files it declares");
+                    }
+                    copy(file, folder.resolve(name));
+                    names.add(name);
+                }
+                packagePath = folder;
+                packageName = String.join(", ", names);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the upload", e);
+        }
+        long id = runs.create(user.accountId(), user.displayName() + " <" + user.email() + ">", packageName, preview);
+        var security = SecurityContextHolder.getContext();
+        var stored = folder;
+        background.submit(() -> {
+            SecurityContextHolder.setContext(security);
+            try {
+                run(id, packagePath, packageName, preview);
+            } finally {
+                SecurityContextHolder.clearContext();
+                delete(stored);
+            }
+        });
+        return id;
+    }
+
+    /** Imports a package (a zip or a folder) now, on this thread: the nightly sync from the command line. */
+    public ImportRun importNow(Path path, boolean preview) {
+        long id = runs.create(null, "system", path.toAbsolutePath().normalize().toString(), preview);
+        run(
+                id,
+                path,
+                path.getFileName() == null
+                        ? path.toString()
+                        : path.getFileName().toString(),
+                preview);
+        return run(id);
+    }
+
+    public ImportRun run(long id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("Roster import", id));
+    }
+
+    public List<ImportRun.Issue> issues(long id, int limit) {
+        run(id);
+        return runs.issues(id, limit);
+    }
+
+    public PageResponse<ImportRun> history(PageRequest page) {
+        return runs.history(page);
+    }
+
+    private void run(long id, Path path, String name, boolean preview) {
+        var report = new ImportReport(properties.maxIssues());
+        var outcome = Status.FAILED;
+        String message = null;
+        try (var pack = open(path, name, report)) {
+            long total = pack.declaredBytes();
+            var progress = new Progress(id, total, pack);
+            progress.phase(Status.VALIDATING);
+            outcome = transaction.execute(tx -> {
+                jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(rs -> {});
+                PackageStaging.createTables(jdbc);
+                var staging = new PackageStaging(pack, report, copyManager(), progress::validated);
+                try {
+                    staging.stage();
+                } catch (IOException | java.sql.SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                if (!report.hasErrors()) {
+                    new PackageChecks(jdbc, report).run();
+                }
+                if (!report.hasErrors()) {
+                    progress.toWrite(staging.rows());
+                    progress.phase(Status.WRITING);
+                    new RosterWriter(jdbc, report, staging, LocalDate.now(clock), progress::written).write();
+                }
+                RosterWriter.unchanged(report);
+                if (report.hasErrors()) {
+                    tx.setRollbackOnly();
+                    return Status.REJECTED;
+                }
+                if (preview) {
+                    tx.setRollbackOnly();
+                    return Status.PREVIEWED;
+                }
+                audit.created("roster_import", id, null, "Roster imported from " + name, report.countsAsMap());
+                rostered(id);
+                return Status.IMPORTED;
+            });
+            message = switch (outcome) {
+                case IMPORTED -> "Imported.";
+                case PREVIEWED -> "Preview only: nothing was written. This is what the import would do.";
+                case REJECTED -> "The package has errors; nothing was written. Correct them and import it again.";
+                default -> null;
+            };
+        } catch (RuntimeException | IOException e) {
+            log.warn("Roster import {} failed", id, e);
+            var cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
+            report.error(null, null, null, null, "The import stopped: " + cause.getMessage());
+            outcome = cause instanceof RosterPackage.TooLarge || cause instanceof IOException
+                    ? Status.REJECTED
+                    : Status.FAILED;
+            message = "Nothing was written. " + cause.getMessage();
+        }
+        RosterWriter.unchanged(report);
+        runs.finish(id, outcome, report, message);
+    }
+
+    private RosterPackage open(Path path, String name, ImportReport report) throws IOException {
+        if (Files.isDirectory(path)) {
+            return RosterPackage.open(path, properties.maxPackageBytes(), report);
+        }
+        return RosterPackage.zip(path, name, properties.maxPackageBytes(), report);
+    }
+
+    private org.postgresql.copy.CopyManager copyManager() {
+        try {
+            var connection = DataSourceUtils.getConnection(dataSource);
+            return connection.unwrap(PGConnection.class).getCopyAPI();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("COPY is not available on this connection", e);
+        }
+    }
+
+    /** Tells identity which staff to open or link sign-in accounts for, once the import commits. */
+    private void rostered(long id) {
+        var staff = jdbc.sql("""
+                        select s.id, s.email, s.given_name || ' ' || s.family_name as name
+                        from organization.staff s where s.id in (select id from roster_staff_touched) order by s.id
+                        """)
+                .query((rs, n) -> new StaffRostered.RosteredStaff(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+        if (!staff.isEmpty()) {
+            events.publishEvent(new StaffRostered(id, staff));
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterrupted() {
+        int n = runs.failInterrupted();
+        if (n > 0) {
+            log.warn("{} roster import(s) were interrupted by a stop of Cadre; they wrote nothing", n);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** Reports progress from the import's thread, at most twice a second, in transactions of its own. */
+    private final class Progress {
+        private final long id;
+        private final long total;
+        private final RosterPackage pack;
+        private Status phase = Status.VALIDATING;
+        private long validated;
+        private long written;
+        private long toWrite;
+        private long last;
+
+        Progress(long id, long total, RosterPackage pack) {
+            this.id = id;
+            this.total = total;
+            this.pack = pack;
+        }
+
+        void phase(Status phase) {
+            this.phase = phase;
+            send(true);
+        }
+
+        void validated(long rows) {
+            validated = rows;
+            send(false);
+        }
+
+        void written(long rows) {
+            written = rows;
+            send(false);
+        }
+
+        void toWrite(long rows) {
+            toWrite = rows;
+        }
+
+        private void send(boolean now) {
+            long at = System.nanoTime();
+            if (now || at - last > 500_000_000L) {
+                last = at;
+                runs.progress(id, phase, total, pack.bytesRead(), validated, written, toWrite);
+            }
+        }
+    }
+
+    private static String baseName(String name) {
+        var clean = name == null ? "" : name.replace('\\', '/');
+        return clean.substring(clean.lastIndexOf('/') + 1);
+    }
+
+    private static void copy(Upload upload, Path target) throws IOException {
+        try (var in = upload.source().open()) {
+            Files.copy(in, target);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete the upload folder {}", folder, e);
+        }
+    }
+}
