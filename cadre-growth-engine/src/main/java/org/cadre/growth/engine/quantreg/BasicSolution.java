@@ -1,0 +1,252 @@
+package org.cadre.growth.engine.quantreg;
+
+import java.util.Arrays;
+
+/**
+ * Moves a near-optimal interior point to the exact optimal vertex of the quantile regression
+ * linear program: a fit through p observations (Koenker 2005, theorem 2.1).
+ *
+ * <p>Interior point solutions are only within the duality gap of the optimum, and R's reference
+ * method {@code rq(method = "br")} returns the exact vertex. Fitting through the p observations
+ * closest to the interior solution and confirming optimality of that vertex makes the two agree to
+ * rounding error whenever the optimum is unique; when the guess is wrong a few simplex steps
+ * (Barrodale and Roberts) walk to the optimal vertex.
+ */
+final class BasicSolution {
+
+    private static final double DUAL_TOLERANCE = 1e-9;
+    private static final int MAX_PIVOTS_PER_COLUMN = 10;
+
+    private BasicSolution() {}
+
+    /**
+     * @return the optimal vertex, or null when the simplex steps did not confirm one (the caller
+     *     keeps the interior point solution then)
+     */
+    static double[] polish(double[] design, double[] response, int n, int p, double tau, double[] interior) {
+        if (n <= p) {
+            return null;
+        }
+        double[] residuals = residuals(design, response, n, p, interior);
+        int[] basis = independentClosest(design, p, residuals);
+        if (basis == null) {
+            return null;
+        }
+        int maxPivots = MAX_PIVOTS_PER_COLUMN * p;
+        for (int pivot = 0; pivot <= maxPivots; pivot++) {
+            double[] basisRows = new double[p * p];
+            double[] basisResponse = new double[p];
+            for (int k = 0; k < p; k++) {
+                System.arraycopy(design, basis[k] * p, basisRows, k * p, p);
+                basisResponse[k] = response[basis[k]];
+            }
+            int[] permutation = DenseAlgebra.lu(basisRows, p);
+            if (permutation == null) {
+                if (DEBUG) System.err.println("polish: singular basis at pivot " + pivot);
+                return null;
+            }
+            double[] beta = DenseAlgebra.luSolve(basisRows, permutation, p, basisResponse);
+            residuals = residuals(design, response, n, p, beta);
+            boolean[] inBasis = new boolean[n];
+            for (int k = 0; k < p; k++) {
+                inBasis[basis[k]] = true;
+                residuals[basis[k]] = 0;
+            }
+            double[] gradient = new double[p];
+            for (int i = 0; i < n; i++) {
+                if (!inBasis[i]) {
+                    double psi = residuals[i] < 0 ? tau - 1 : tau;
+                    int row = i * p;
+                    for (int j = 0; j < p; j++) {
+                        gradient[j] -= psi * design[row + j];
+                    }
+                }
+            }
+            double[] multipliers = DenseAlgebra.luSolveTransposed(basisRows, permutation, p, gradient);
+            int leaving = -1;
+            double worst = DUAL_TOLERANCE;
+            for (int k = 0; k < p; k++) {
+                double violation = Math.max(multipliers[k] - tau, tau - 1 - multipliers[k]);
+                if (violation > worst) {
+                    worst = violation;
+                    leaving = k;
+                }
+            }
+            if (leaving < 0) {
+                if (DEBUG && pivot > 0) System.err.println("polish: ok after pivots " + pivot + " n=" + n);
+                return beta;
+            }
+            int entering = enteringObservation(
+                    design, n, p, tau, residuals, inBasis, basisRows, permutation, leaving, multipliers[leaving]);
+            if (entering < 0) {
+                if (DEBUG) System.err.println("polish: no entering at pivot " + pivot);
+                return null;
+            }
+            basis[leaving] = entering;
+        }
+        if (DEBUG) System.err.println("polish: pivot limit n=" + n + " tau=" + tau);
+        return null;
+    }
+
+    static final boolean DEBUG = Boolean.getBoolean("growth.debug");
+
+    /**
+     * The simplex step out of a vertex whose multiplier for basic observation {@code leaving} is
+     * outside [tau - 1, tau]: move along the edge that frees that observation and stop at the
+     * breakpoint where the check loss stops decreasing; the observation met there enters.
+     */
+    private static int enteringObservation(
+            double[] design,
+            int n,
+            int p,
+            double tau,
+            double[] residuals,
+            boolean[] inBasis,
+            double[] basisLu,
+            int[] permutation,
+            int leaving,
+            double multiplier) {
+        double sign = multiplier > tau ? -1 : 1;
+        double[] unit = new double[p];
+        unit[leaving] = sign;
+        double[] direction = DenseAlgebra.luSolve(basisLu, permutation, p, unit);
+        // Slope of the loss along the edge at the start, then each residual reaching zero adds
+        // |x_i' direction| to it.
+        double slope = sign > 0 ? multiplier + 1 - tau : tau - multiplier;
+        slope = -Math.abs(slope);
+        int count = 0;
+        double[] steps = new double[n];
+        int[] observations = new int[n];
+        double[] rates = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (inBasis[i]) {
+                continue;
+            }
+            double rate = FrischNewton.dot(design, i * p, direction, p);
+            if (rate == 0) {
+                continue;
+            }
+            double step = residuals[i] / rate;
+            if (step >= 0) {
+                steps[count] = step;
+                observations[count] = i;
+                rates[count] = Math.abs(rate);
+                count++;
+            }
+        }
+        if (count == 0) {
+            return -1;
+        }
+        Integer[] order = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        double[] keys = Arrays.copyOf(steps, count);
+        Arrays.sort(order, (left, right) -> {
+            int byStep = Double.compare(keys[left], keys[right]);
+            return byStep != 0 ? byStep : Integer.compare(observations[left], observations[right]);
+        });
+        for (int k = 0; k < count; k++) {
+            slope += rates[order[k]];
+            if (slope >= 0) {
+                return observations[order[k]];
+            }
+        }
+        return observations[order[count - 1]];
+    }
+
+    static double[] residuals(double[] design, double[] response, int n, int p, double[] beta) {
+        double[] residuals = new double[n];
+        for (int i = 0; i < n; i++) {
+            residuals[i] = response[i] - FrischNewton.dot(design, i * p, beta, p);
+        }
+        return residuals;
+    }
+
+    /**
+     * The p observations closest to the fit whose rows are linearly independent, taken greedily
+     * by |r| (ties by index, so the choice is reproducible); null if fewer than p are independent.
+     * Several students can share the same prior scores, and two identical rows cannot both be
+     * basic.
+     */
+    private static int[] independentClosest(double[] design, int p, double[] residuals) {
+        int[] candidates = closest(residuals, Math.min(residuals.length, 8 * p));
+        int[] chosen = independent(design, p, residuals, candidates);
+        if (chosen == null && candidates.length < residuals.length) {
+            chosen = independent(design, p, residuals, closest(residuals, residuals.length));
+        }
+        return chosen;
+    }
+
+    /** At least {@code count} indices of the smallest |r|, sorted by (|r|, index). */
+    private static int[] closest(double[] residuals, int count) {
+        int n = residuals.length;
+        double[] distance = new double[n];
+        for (int i = 0; i < n; i++) {
+            distance[i] = Math.abs(residuals[i]);
+        }
+        double threshold = count >= n ? Double.POSITIVE_INFINITY : Selection.select(distance, 0, n, count - 1);
+        int selected = 0;
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(residuals[i]) <= threshold) {
+                selected++;
+            }
+        }
+        Integer[] order = new Integer[selected];
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(residuals[i]) <= threshold) {
+                order[next++] = i;
+            }
+        }
+        Arrays.sort(order, (left, right) -> {
+            int byDistance = Double.compare(Math.abs(residuals[left]), Math.abs(residuals[right]));
+            return byDistance != 0 ? byDistance : Integer.compare(left, right);
+        });
+        int[] result = new int[selected];
+        for (int k = 0; k < selected; k++) {
+            result[k] = order[k];
+        }
+        return result;
+    }
+
+    private static int[] independent(double[] design, int p, double[] residuals, int[] order) {
+        int n = order.length;
+        double[] orthonormal = new double[p * p];
+        int[] chosen = new int[p];
+        int count = 0;
+        double[] v = new double[p];
+        for (int k = 0; k < n && count < p; k++) {
+            int i = order[k];
+            System.arraycopy(design, i * p, v, 0, p);
+            double norm = Math.sqrt(dotp(v, 0, v, p));
+            if (norm == 0) {
+                continue;
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int c = 0; c < count; c++) {
+                    double projection = dotp(orthonormal, c * p, v, p);
+                    for (int j = 0; j < p; j++) {
+                        v[j] -= projection * orthonormal[c * p + j];
+                    }
+                }
+            }
+            double remaining = Math.sqrt(dotp(v, 0, v, p));
+            if (remaining > 1e-9 * norm) {
+                for (int j = 0; j < p; j++) {
+                    orthonormal[count * p + j] = v[j] / remaining;
+                }
+                chosen[count++] = i;
+            }
+        }
+        return count == p ? chosen : null;
+    }
+
+    private static double dotp(double[] a, int offset, double[] b, int p) {
+        double sum = 0;
+        for (int j = 0; j < p; j++) {
+            sum += a[offset + j] * b[j];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,2 @@
+/** B-spline bases that reproduce R's {@code splines::bs}. */
+package org.cadre.growth.engine.spline;
