@@ -100,7 +100,8 @@ public class Directory {
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        var items = jdbc.sql("""
+        var items = jdbc
+                .sql("""
                         select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
                                coalesce((select string_agg(ra.role || coalesce(' @ ' || c.name, ''), '; ' order by ra.role, c.name)
                                          from organization.role_assignment ra
@@ -110,7 +111,9 @@ public class Directory {
                         from organization.staff s""" + where + " order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?")
                 .params(pageParams)
                 .query(StaffSummary.class)
-                .list();
+                .stream()
+                .map(Directory::withRoleLabels)
+                .toList();
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
@@ -168,7 +171,7 @@ public class Directory {
                         select cs.id, cs.title, co.code as course_code, co.subject, c.name as campus_name, c.id as campus_id,
                                t.name as term_name, tr.instructional_weight, tr.is_primary as primary_teacher,
                                (select count(*) from organization.enrollment e where e.class_id = cs.id
-                                  and (e.ends_on is null or e.ends_on >= current_date)) as students
+                                  and (e.ends_on is null or e.ends_on >= least(current_date, y.ends_on))) as students
                         from organization.teacher_of_record tr
                         join organization.class_section cs on cs.id = tr.class_id
                         join organization.course co on co.id = cs.course_id
@@ -281,6 +284,34 @@ public class Directory {
                 .param(campusId)
                 .query(Long.class)
                 .single();
+    }
+
+    /** Turns "TEACHER @ Campus; HR" into "Teacher @ Campus; HR / compensation". */
+    private static StaffSummary withRoleLabels(StaffSummary summary) {
+        if (summary.roles().isEmpty()) {
+            return summary;
+        }
+        var labelled = java.util.Arrays.stream(summary.roles().split("; "))
+                .map(part -> {
+                    var at = part.indexOf(" @ ");
+                    var code = at < 0 ? part : part.substring(0, at);
+                    var label = java.util.Arrays.stream(org.cadre.shared.AccessRole.values())
+                            .filter(role -> role.name().equals(code))
+                            .map(org.cadre.shared.AccessRole::label)
+                            .findFirst()
+                            .orElse(code);
+                    return at < 0 ? label : label + part.substring(at);
+                })
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new StaffSummary(
+                summary.id(),
+                summary.employeeId(),
+                summary.givenName(),
+                summary.familyName(),
+                summary.email(),
+                summary.payBand(),
+                summary.active(),
+                labelled);
     }
 
     static String escapeLike(String text) {

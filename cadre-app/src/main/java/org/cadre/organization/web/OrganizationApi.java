@@ -2,7 +2,7 @@ package org.cadre.organization.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.List;
 import org.cadre.organization.Campus;
 import org.cadre.organization.ClassRoster;
@@ -17,6 +17,8 @@ import org.cadre.organization.StaffRecords;
 import org.cadre.organization.StaffSummary;
 import org.cadre.shared.AccessRole;
 import org.cadre.shared.CurrentUsers;
+import org.cadre.shared.ForbiddenException;
+import org.cadre.shared.InvalidInputException;
 import org.cadre.shared.NotFoundException;
 import org.cadre.shared.PageRequest;
 import org.cadre.shared.PageResponse;
@@ -37,11 +39,13 @@ class OrganizationApi {
     private final Directory directory;
     private final SchoolYears schoolYears;
     private final StaffRecords staffRecords;
+    private final Validator validator;
 
-    OrganizationApi(Directory directory, SchoolYears schoolYears, StaffRecords staffRecords) {
+    OrganizationApi(Directory directory, SchoolYears schoolYears, StaffRecords staffRecords, Validator validator) {
         this.directory = directory;
         this.schoolYears = schoolYears;
         this.staffRecords = staffRecords;
+        this.validator = validator;
     }
 
     @GetMapping("/campuses")
@@ -87,8 +91,21 @@ class OrganizationApi {
     @Operation(
             summary =
                     "Correct a staff member's HR details (HR and district administrators); 409 if the version is stale")
-    StaffProfile correct(@PathVariable long id, @Valid @RequestBody StaffChange change) {
-        return staffRecords.correct(CurrentUsers.require(), id, change);
+    StaffProfile correct(@PathVariable long id, @RequestBody StaffChange change) {
+        var user = CurrentUsers.require();
+        // Who may change comes before what they sent: a refused caller learns nothing from field errors.
+        directory.profile(user, id);
+        if (!StaffRecords.mayEdit(user)) {
+            throw new ForbiddenException("Only HR and district administrators may change staff details");
+        }
+        var violations = validator.validate(change);
+        if (!violations.isEmpty()) {
+            var fields = new java.util.TreeMap<String, String>();
+            violations.forEach(
+                    v -> fields.put(v.getPropertyPath().toString(), v.getPropertyPath() + ": " + v.getMessage()));
+            throw new InvalidInputException(fields, String.join("; ", fields.values()));
+        }
+        return staffRecords.correct(user, id, change);
     }
 
     @GetMapping("/people/{id}/classes")

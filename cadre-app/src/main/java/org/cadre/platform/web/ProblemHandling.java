@@ -7,6 +7,8 @@ import org.cadre.shared.ConflictException;
 import org.cadre.shared.ForbiddenException;
 import org.cadre.shared.InvalidInputException;
 import org.cadre.shared.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,8 +26,16 @@ import org.springframework.web.servlet.ModelAndView;
  * The one place where domain exceptions become responses: RFC 9457 problem details for the REST API, a
  * friendly page with the same message for people in a browser. Never a stack trace.
  */
+// Before Spring Boot's own problem-details handler, so field errors reach API clients.
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandling {
+
+    private final ShellAdvice shell;
+
+    ProblemHandling(ShellAdvice shell) {
+        this.shell = shell;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     Object notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) {
@@ -64,7 +74,7 @@ class ProblemHandling {
         return respond(HttpStatus.FORBIDDEN, "Forbidden", detail, request, response, null);
     }
 
-    private static Object respond(
+    private Object respond(
             HttpStatus status,
             String title,
             String detail,
@@ -87,6 +97,9 @@ class ProblemHandling {
         page.addObject("status", status.value());
         page.addObject("title", title);
         page.addObject("detail", detail);
+        // Model attributes of controller advice do not reach views chosen by exception handlers.
+        page.addObject("currentUser", shell.currentUser());
+        page.addObject("navigation", shell.navigation());
         return page;
     }
 
