@@ -1,0 +1,2 @@
+/** The evaluation pages and REST API. */
+package org.cadre.evaluation.web;
