@@ -57,23 +57,36 @@ public class AuditEntries {
                                before_state::text as before_state, after_state::text as after_state
                         from audit.audit_entry""" + where + " order by occurred_at desc, id desc limit ? offset ?")
                 .params(pageParams)
-                .query((rs, n) -> new AuditEntry(
-                        rs.getLong("id"),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        (Long) rs.getObject("actor_id"),
-                        rs.getString("actor_name"),
-                        AuditAction.valueOf(rs.getString("action")),
-                        rs.getString("entity_type"),
-                        rs.getString("entity_id"),
-                        (Long) rs.getObject("campus_id"),
-                        rs.getString("summary"),
-                        rs.getString("before_state"),
-                        rs.getString("after_state")))
+                .query(AuditEntries::map)
                 .list();
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
+    /** The newest entries, without counting the whole trail (a home page shows them on every visit). */
     public List<AuditEntry> recent(int count) {
-        return find(AuditQuery.everything(), new PageRequest(0, count)).items();
+        return jdbc.sql(
+                        """
+                        select id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, campus_id, summary,
+                               before_state::text as before_state, after_state::text as after_state
+                        from audit.audit_entry order by occurred_at desc, id desc limit ?
+                        """)
+                .param(count)
+                .query(AuditEntries::map)
+                .list();
+    }
+
+    private static AuditEntry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                (Long) rs.getObject("actor_id"),
+                rs.getString("actor_name"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                (Long) rs.getObject("campus_id"),
+                rs.getString("summary"),
+                rs.getString("before_state"),
+                rs.getString("after_state"));
     }
 }

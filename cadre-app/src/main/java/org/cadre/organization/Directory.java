@@ -43,7 +43,27 @@ public class Directory {
                         """).param(id).query(Campus.class).optional();
     }
 
+    /**
+     * How big the network is. Counting every student on each visit of an administrator's home page is wasteful,
+     * so the figures are kept for {@link #COUNTS_KEPT_FOR} and may lag that much behind an import.
+     */
     public NetworkCounts counts() {
+        var kept = keptCounts;
+        if (kept != null && kept.countedAt().plus(COUNTS_KEPT_FOR).isAfter(java.time.Instant.now())) {
+            return kept.counts();
+        }
+        var fresh = countNow();
+        keptCounts = new KeptCounts(fresh, java.time.Instant.now());
+        return fresh;
+    }
+
+    static final java.time.Duration COUNTS_KEPT_FOR = java.time.Duration.ofSeconds(30);
+
+    private record KeptCounts(NetworkCounts counts, java.time.Instant countedAt) {}
+
+    private volatile KeptCounts keptCounts;
+
+    private NetworkCounts countNow() {
         return jdbc.sql("""
                         select (select count(*) from organization.campus where active) as campuses,
                                (select count(*) from organization.staff where active) as active_staff,
@@ -93,27 +113,51 @@ public class Directory {
             }
             where.append(")");
         }
-        long total = jdbc.sql("select count(*) from organization.staff s" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        var items = jdbc
-                .sql("""
-                        select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
+        // One statement: the page of matches with the total count of matches, then their roles.
+        var totals = new long[] {-1};
+        var items = jdbc.sql(
+                        """
+                        with matched as (
+                            select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
+                                   count(*) over () as total
+                            from organization.staff s"""
+                                + where
+                                + """
+                             order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?)
+                        select m.*,
                                coalesce((select string_agg(ra.role || coalesce(' @ ' || c.name, ''), '; ' order by ra.role, c.name)
                                          from organization.role_assignment ra
                                          join organization.school_year y on y.id = ra.school_year_id and y.is_current
                                          left join organization.campus c on c.id = ra.campus_id
-                                         where ra.staff_id = s.id), '') as roles
-                        from organization.staff s""" + where + " order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?")
+                                         where ra.staff_id = m.id), '') as roles
+                        from matched m
+                        order by lower(m.family_name), lower(m.given_name), m.id
+                        """)
                 .params(pageParams)
-                .query(StaffSummary.class)
+                .query((rs, n) -> {
+                    totals[0] = rs.getLong("total");
+                    return new StaffSummary(
+                            rs.getLong("id"),
+                            rs.getString("employee_id"),
+                            rs.getString("given_name"),
+                            rs.getString("family_name"),
+                            rs.getString("email"),
+                            rs.getString("pay_band"),
+                            rs.getBoolean("active"),
+                            rs.getString("roles"));
+                })
                 .stream()
                 .map(Directory::withRoleLabels)
                 .toList();
+        long total = totals[0] >= 0
+                ? totals[0]
+                : jdbc.sql("select count(*) from organization.staff s" + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single();
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 

@@ -15,6 +15,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.cadre.CadreIntegrationTest;
 import org.cadre.demo.DemoAccounts;
+import org.cadre.evaluation.rubric.Rubrics;
+import org.cadre.evaluation.summative.SummativeRatings;
+import org.cadre.shared.AccessRole;
+import org.cadre.shared.CurrentUser;
+import org.cadre.shared.Grant;
 import org.cadre.policy.Policies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +76,9 @@ class AccessMatrixTest extends CadreIntegrationTest {
     static final Set<Who> SEE_FIRST_CAMPUS_CLASS =
             EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN);
 
+    /** The fixture's summative is a draft: its appraiser, campus and district leaders see it, the teacher not yet. */
+    static final Set<Who> SUMMATIVE_DRAFT_READERS = EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN);
+
     static final Set<Who> HR_EDITORS = EnumSet.of(Who.HR, Who.DISTRICT_ADMIN);
     static final Set<Who> DISTRICT_ADMIN_ONLY = EnumSet.of(Who.DISTRICT_ADMIN);
     /** Routes whose answer does not depend on who asks (error pages). */
@@ -85,7 +93,9 @@ class AccessMatrixTest extends CadreIntegrationTest {
             long spareAccount,
             long teachersToken,
             long policyDraft,
-            long rosterImport) {}
+            long rosterImport,
+            long currentRubric,
+            long firstCampusObservation) {}
 
     /** Where to send the request, who should get through, and — for API writes — a well-formed but invalid body. */
     record Rule(Function<Fixture, String> url, Set<Who> allowed, String body) {
@@ -228,6 +238,64 @@ class AccessMatrixTest extends CadreIntegrationTest {
                     "GET /api/v1/admin/roster/imports/{id}/report.csv",
                     rule(f -> "/api/v1/admin/roster/imports/" + f.rosterImport() + "/report.csv", DISTRICT_ADMIN_ONLY)),
             Map.entry("GET /api/v1/admin/roster/export", rule("/api/v1/admin/roster/export", DISTRICT_ADMIN_ONLY)),
+            // Evaluation: appraisers rate assigned teachers of their campus; teachers see what was shared with them;
+            // coaches and HR see nothing of it.
+            Map.entry("GET /evaluation", rule("/evaluation", SIGNED_IN)),
+            Map.entry("POST /evaluation/goal-plan", rule("/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
+            Map.entry("GET /evaluation/caseload", rule("/evaluation/caseload", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /evaluation/campuses/{id}", rule(f -> "/evaluation/campuses/" + f.firstCampus(), EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /evaluation/district", rule("/evaluation/district", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /evaluation/teachers/{id}", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("POST /evaluation/observations", rule("/evaluation/observations", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry("GET /evaluation/observations/{id}", rule(f -> "/evaluation/observations/" + f.firstCampusObservation(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /evaluation/observations/{id}/pdf", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/pdf", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("POST /evaluation/observations/{id}/pre-conference", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/pre-conference", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /evaluation/observations/{id}/notes", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/notes", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /evaluation/observations/{id}/draft", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/draft", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /evaluation/observations/{id}/ratings", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/ratings", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /evaluation/observations/{id}/post-conference", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/post-conference", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /evaluation/observations/{id}/share", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/share", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /evaluation/observations/{id}/acknowledgement", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/acknowledgement", EnumSet.of(Who.TEACHER))),
+            Map.entry("POST /evaluation/observations/{id}/amendment", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/amendment", EnumSet.of(Who.APPRAISER))),
+            Map.entry("GET /evaluation/teachers/{id}/summative", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /evaluation/teachers/{id}/summative/pdf", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/pdf", SUMMATIVE_DRAFT_READERS)),
+            Map.entry("POST /evaluation/teachers/{id}/summative", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry("POST /evaluation/teachers/{id}/summative/inputs", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/inputs", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry("POST /evaluation/teachers/{id}/summative/finalize", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/finalize", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry("GET /evaluation/rubrics", rule("/evaluation/rubrics", DISTRICT_ADMIN_ONLY)),
+            Map.entry("POST /evaluation/rubrics", rule("/evaluation/rubrics", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /evaluation/rubrics/{id}", rule(f -> "/evaluation/rubrics/" + f.currentRubric(), SIGNED_IN)),
+            Map.entry("GET /evaluation/assignments", rule("/evaluation/assignments", EnumSet.of(Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry("POST /evaluation/assignments", rule("/evaluation/assignments", EnumSet.of(Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry("GET /evaluation/calibration", rule("/evaluation/calibration", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /api/v1/evaluation/rubrics", rule("/api/v1/evaluation/rubrics", SIGNED_IN)),
+            Map.entry("GET /api/v1/evaluation/rubrics/{id}", rule(f -> "/api/v1/evaluation/rubrics/" + f.currentRubric(), SIGNED_IN)),
+            Map.entry("GET /api/v1/evaluation/school-years/{id}/rubric", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/rubric", SIGNED_IN)),
+            Map.entry("POST /api/v1/evaluation/school-years/{id}/rubric", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/rubric", DISTRICT_ADMIN_ONLY)),
+            Map.entry("POST /api/v1/evaluation/school-years/{id}/summatives", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/summatives", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /api/v1/evaluation/school-years/{id}/ed-fi", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/ed-fi", DISTRICT_ADMIN_ONLY)),
+            Map.entry("POST /api/v1/evaluation/observations", rule("/api/v1/evaluation/observations", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry("GET /api/v1/evaluation/observations/{id}", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /api/v1/evaluation/observations/{id}/notes", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/notes", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("POST /api/v1/evaluation/observations/{id}/notes", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/notes", EnumSet.of(Who.APPRAISER))),
+            Map.entry("PUT /api/v1/evaluation/observations/{id}/draft", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/draft", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /api/v1/evaluation/observations/{id}/pre-conference", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/pre-conference", EnumSet.of(Who.APPRAISER))),
+            Map.entry("PUT /api/v1/evaluation/observations/{id}/ratings", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/ratings", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /api/v1/evaluation/observations/{id}/post-conference", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/post-conference", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /api/v1/evaluation/observations/{id}/share", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/share", EnumSet.of(Who.APPRAISER))),
+            Map.entry("POST /api/v1/evaluation/observations/{id}/acknowledgement", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/acknowledgement", EnumSet.of(Who.TEACHER))),
+            Map.entry("POST /api/v1/evaluation/observations/{id}/amendment", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/amendment", EnumSet.of(Who.APPRAISER))),
+            Map.entry("GET /api/v1/evaluation/teachers/{id}/observations", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/observations", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /api/v1/evaluation/teachers/{id}/summative", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", SUMMATIVE_DRAFT_READERS)),
+            Map.entry("POST /api/v1/evaluation/teachers/{id}/summative", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry("PUT /api/v1/evaluation/teachers/{id}/summative/inputs", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/inputs", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry("POST /api/v1/evaluation/teachers/{id}/summative/finalize", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/finalize", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry("GET /api/v1/evaluation/goal-plan", rule("/api/v1/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
+            Map.entry("PUT /api/v1/evaluation/goal-plan", rule("/api/v1/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
+            Map.entry("GET /api/v1/evaluation/caseload", rule("/api/v1/evaluation/caseload", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /api/v1/evaluation/campuses/{id}/distribution", rule(f -> "/api/v1/evaluation/campuses/" + f.firstCampus() + "/distribution", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /api/v1/evaluation/district", rule("/api/v1/evaluation/district", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /api/v1/evaluation/calibration", rule("/api/v1/evaluation/calibration", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
             // Audit
             Map.entry("GET /audit", rule("/audit", DISTRICT_ADMIN_ONLY)),
             Map.entry("GET /api/v1/audit", rule("/api/v1/audit", DISTRICT_ADMIN_ONLY)));
@@ -244,6 +312,12 @@ class AccessMatrixTest extends CadreIntegrationTest {
     @Autowired
     Policies policies;
 
+    @Autowired
+    Rubrics rubrics;
+
+    @Autowired
+    SummativeRatings summatives;
+
     Fixture fixture;
     final Map<Who, MockHttpSession> sessions = new EnumMap<>(Who.class);
 
@@ -253,12 +327,18 @@ class AccessMatrixTest extends CadreIntegrationTest {
         long currentSchoolYear = jdbc.sql("select id from organization.school_year where is_current")
                 .query(Long.class)
                 .single();
+        long firstCampus = jdbc.sql(
+                        """
+                        select ra.campus_id from organization.role_assignment ra
+                        join organization.school_year y on y.id = ra.school_year_id and y.is_current
+                        where ra.staff_id = ? and ra.role = 'TEACHER'
+                        """)
+                .param(teacher)
+                .query(Long.class)
+                .single();
+        long rubric = rubrics.inForce(currentSchoolYear).id();
         fixture = new Fixture(
-                jdbc.sql("""
-                                select ra.campus_id from organization.role_assignment ra
-                                join organization.school_year y on y.id = ra.school_year_id and y.is_current
-                                where ra.staff_id = ? and ra.role = 'TEACHER'
-                                """).param(teacher).query(Long.class).single(),
+                firstCampus,
                 teacher,
                 jdbc.sql("select min(class_id) from organization.teacher_of_record where staff_id = ?")
                         .param(teacher)
@@ -283,7 +363,37 @@ class AccessMatrixTest extends CadreIntegrationTest {
                 jdbc.sql("""
                                 insert into organization.roster_import (started_by, package_name, preview, status)
                                 values ('access matrix', 'fixture', true, 'PREVIEWED') returning id
-                                """).query(Long.class).single());
+                                """).query(Long.class).single(),
+                rubric,
+                // A shared observation of the first campus's teacher by the first campus's appraiser.
+                jdbc.sql(
+                                """
+                                insert into evaluation.observation (school_year_id, campus_id, teacher_staff_id,
+                                    appraiser_staff_id, rubric_id, policy_version_id, kind, announced, scheduled_for,
+                                    planned_minutes, status, shared_at, feedback_due_on, feedback_late)
+                                values (?, ?, ?, ?, ?, ?, 'INFORMAL', true, now() - interval '1 day', 20, 'SHARED', now(),
+                                    current_date + 14, false)
+                                returning id
+                                """)
+                        .params(
+                                currentSchoolYear,
+                                firstCampus,
+                                teacher,
+                                staffIdOf(DemoAccounts.APPRAISER),
+                                rubric,
+                                policies.inForce(currentSchoolYear).id())
+                        .query(Long.class)
+                        .single());
+        var appraiser = jdbc.sql("select id, staff_id from identity.account where lower(email) = lower(?)")
+                .param(DemoAccounts.APPRAISER)
+                .query((rs, n) -> new CurrentUser(
+                        rs.getLong("id"),
+                        rs.getLong("staff_id"),
+                        DemoAccounts.APPRAISER,
+                        "Appraiser",
+                        Set.of(new Grant(AccessRole.APPRAISER, firstCampus))))
+                .single();
+        summatives.compute(appraiser, teacher);
         for (var who : Who.values()) {
             if (who.email == null) {
                 continue;
