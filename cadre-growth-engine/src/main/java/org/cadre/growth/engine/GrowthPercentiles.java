@@ -238,6 +238,10 @@ public final class GrowthPercentiles {
                 int row = i * p;
                 for (int j = 0; j < p; j++) {
                     double xij = x[row + j];
+                    if (xij == 0) {
+                        // B-spline rows are mostly zeros; skipping them skips 100 products each.
+                        continue;
+                    }
                     int base = j * levels;
                     for (int t = 0; t < levels; t++) {
                         predicted[t] += xij * byColumn[base + t];

@@ -34,6 +34,7 @@ public final class ScoreTable {
         score = Arrays.copyOf(builder.score, rows);
     }
 
+    /** An empty builder. */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,6 +46,7 @@ public final class ScoreTable {
         return builder.build();
     }
 
+    /** Number of rows; rows are numbered from 0 in the order they were added. */
     public int rows() {
         return rows;
     }
@@ -69,6 +71,7 @@ public final class ScoreTable {
         return score[row];
     }
 
+    /** The row as a value object. */
     public ScaleScore get(int row) {
         return new ScaleScore(studentId(row), subject(row), year(row), grade(row), scaleScore(row));
     }

@@ -139,10 +139,11 @@ public final class GrowthCommand {
         writePercentiles(output, result.percentiles());
         err.printf(
                 Locale.ROOT,
-                "wrote %d growth percentiles to %s in %.2f s%n",
+                "wrote %d growth percentiles to %s in %.2f s (process CPU %.1f s)%n",
                 result.percentiles().size(),
                 output,
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9,
+                cpuSeconds());
         return OK;
     }
 
@@ -226,6 +227,16 @@ public final class GrowthCommand {
         return OK;
     }
 
+    /** CPU time of the whole process (all threads, the JIT and GC included), for benchmarks. */
+    private static double cpuSeconds() {
+        return ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .orElse(Duration.ZERO)
+                        .toMillis()
+                / 1000.0;
+    }
+
     /** Progress lines on stderr: one as each cohort starts, one when it is done. */
     private record Progress(PrintStream err) implements CohortProgress {
         @Override
@@ -239,7 +250,12 @@ public final class GrowthCommand {
                     .map(reason -> "skipped: " + reason)
                     .orElseGet(() -> "fitted, " + fit.process().orElseThrow().exactVertices()
                             + " of 100 quantiles at exact vertices");
-            err.printf(Locale.ROOT, "  %s (%.2f s)%n", outcome, took.toNanos() / 1e9);
+            err.printf(
+                    Locale.ROOT,
+                    "  %s (%.2f s; process CPU so far %.1f s)%n",
+                    outcome,
+                    took.toNanos() / 1e9,
+                    cpuSeconds());
         }
     }
 

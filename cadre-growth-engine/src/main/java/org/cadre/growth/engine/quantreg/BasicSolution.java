@@ -42,7 +42,6 @@ final class BasicSolution {
             }
             int[] permutation = DenseAlgebra.lu(basisRows, p);
             if (permutation == null) {
-                if (DEBUG) System.err.println("polish: singular basis at pivot " + pivot);
                 return null;
             }
             double[] beta = DenseAlgebra.luSolve(basisRows, permutation, p, basisResponse);
@@ -73,22 +72,17 @@ final class BasicSolution {
                 }
             }
             if (leaving < 0) {
-                if (DEBUG && pivot > 0) System.err.println("polish: ok after pivots " + pivot + " n=" + n);
                 return beta;
             }
             int entering = enteringObservation(
                     design, n, p, tau, residuals, inBasis, basisRows, permutation, leaving, multipliers[leaving]);
             if (entering < 0) {
-                if (DEBUG) System.err.println("polish: no entering at pivot " + pivot);
                 return null;
             }
             basis[leaving] = entering;
         }
-        if (DEBUG) System.err.println("polish: pivot limit n=" + n + " tau=" + tau);
         return null;
     }
-
-    static final boolean DEBUG = Boolean.getBoolean("growth.debug");
 
     /**
      * The simplex step out of a vertex whose multiplier for basic observation {@code leaving} is

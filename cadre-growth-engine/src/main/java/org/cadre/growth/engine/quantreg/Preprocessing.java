@@ -31,12 +31,14 @@ final class Preprocessing {
     private static final double TOO_MANY_FIXUPS = 0.1;
     private static final double RELATIVE_GAP = 1e-11;
     /** Starting half-width, in quantile-level units, of the band kept after a warm start. */
-    private static final double WARM_HALF_WIDTH = 0.01;
+    private static final double WARM_HALF_WIDTH = 0.02;
     /** Narrowest band tried, in quantile-level units and as rows per column. */
     private static final double MIN_HALF_WIDTH = 0.002;
 
     private static final double MIN_ROWS_PER_COLUMN = 20;
+    /** The next band is at least this share of the current one... */
     private static final double SHRINK = 0.8;
+    /** ...and this multiple of the width the current level turned out to need. */
     private static final double SAFETY = 2;
 
     private final double[] x;
@@ -305,7 +307,6 @@ final class Preprocessing {
         Reduced current = chain.prepared;
         chain.prepared = null;
         double[] sorted = null;
-        int rounds = 0;
         while (2 * halfWidth < 0.8) {
             if (current == null) {
                 if (sorted == null) {
@@ -318,9 +319,7 @@ final class Preprocessing {
             }
             for (int fixup = 0; fixup <= MAX_FIXUPS; fixup++) {
                 int rows = current.withGlobs();
-                long t0 = System.nanoTime();
                 Fit fit = solveExactly(chain.solver, current.design, current.response, rows, tau, start);
-                TIMES[0] += System.nanoTime() - t0;
                 double[] beta = fit.beta();
                 double[] shift = new double[p];
                 boolean prepare = adapt && !Double.isNaN(following) && chain.previous != null;
@@ -345,15 +344,8 @@ final class Preprocessing {
                     upcoming.startFrom(current, (int) (2.2 * nextHalfWidth * n) + 16);
                 }
                 int kept = current.kept;
-                long t1 = System.nanoTime();
                 double[] totals = check(tau, beta, shift, current.side, next, nextCuts, upcoming);
-                TIMES[1] += System.nanoTime() - t1;
                 int wrong = (int) totals[1];
-                if (BasicSolution.DEBUG) {
-                    System.err.printf(
-                            "tau %.3f kept %d wrong %d halfWidth %.4f needed %.4f exact %b%n",
-                            tau, kept, wrong, halfWidth, needed, fit.exact());
-                }
                 if (wrong == 0) {
                     if (adapt) {
                         chain.halfWidth = nextHalfWidth;
@@ -361,7 +353,6 @@ final class Preprocessing {
                     }
                     return new TauSolution(tau, beta, totals[0], fit.exact(), next);
                 }
-                rounds++;
                 if (wrong > TOO_MANY_FIXUPS * kept) {
                     break;
                 }
@@ -369,15 +360,12 @@ final class Preprocessing {
             }
             current = null;
             halfWidth *= 2;
-            rounds++;
         }
         if (adapt) {
             chain.halfWidth = WARM_HALF_WIDTH;
         }
         return solveFull(chain.solver, tau, start);
     }
-
-    static final long[] TIMES = new long[4];
 
     /**
      * The half-width, in quantile-level units, that would just have kept every sampled

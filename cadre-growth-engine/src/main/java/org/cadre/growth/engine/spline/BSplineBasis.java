@@ -57,10 +57,12 @@ public final class BSplineBasis {
         upperTaylor = taylorCoefficients(upperPivot);
     }
 
+    /** Below this knot the basis is extrapolated. */
     public double lowerBoundary() {
         return lowerBoundary;
     }
 
+    /** Above this knot the basis is extrapolated. */
     public double upperBoundary() {
         return upperBoundary;
     }
