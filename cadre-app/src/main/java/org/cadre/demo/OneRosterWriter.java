@@ -110,6 +110,7 @@ final class OneRosterWriter implements NetworkSink, AutoCloseable {
                         "grades",
                         "password",
                         "userMasterIdentifier",
+                        "resourceSourcedIds",
                         "preferredGivenName",
                         "preferredMiddleName",
                         "preferredFamilyName",
@@ -321,6 +322,7 @@ final class OneRosterWriter implements NetworkSink, AutoCloseable {
                 "",
                 "",
                 "",
+                "",
                 staff.primaryOrgSourceId(),
                 "");
     }
@@ -362,6 +364,7 @@ final class OneRosterWriter implements NetworkSink, AutoCloseable {
                 "",
                 "",
                 student.gradeLevel(),
+                "",
                 "",
                 "",
                 "",

@@ -32,7 +32,7 @@ class OneRosterWriterTests {
             "classes.csv",
                     "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods",
             "users.csv",
-                    "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns",
+                    "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns",
             "roles.csv",
                     "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId",
             "enrollments.csv",
@@ -87,7 +87,7 @@ class OneRosterWriterTests {
         assertThat(column("classes.csv", 5)).isSubsetOf(courses);
         assertThat(column("classes.csv", 9)).isSubsetOf(orgs);
         assertThat(column("classes.csv", 10)).isSubsetOf(sessions);
-        assertThat(column("users.csv", 20)).isSubsetOf(orgs);
+        assertThat(column("users.csv", 21)).isSubsetOf(orgs);
         assertThat(column("roles.csv", 3)).isEqualTo(users);
         assertThat(column("roles.csv", 8)).isSubsetOf(orgs);
         assertThat(column("enrollments.csv", 3)).isEqualTo(classes);

@@ -51,6 +51,7 @@ enum OneRosterFile {
                     "grades",
                     "password",
                     "userMasterIdentifier",
+                    "resourceSourcedIds",
                     "preferredGivenName",
                     "preferredMiddleName",
                     "preferredFamilyName",

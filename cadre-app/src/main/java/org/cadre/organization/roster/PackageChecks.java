@@ -78,7 +78,8 @@ final class PackageChecks {
                        'The sourcedId appears more than once in the file (first on line ' || first_line || ')' as reason
                 from (select line, sourced_id, min(line) over (partition by sourced_id) as first_line,
                              row_number() over (partition by sourced_id order by line) as n
-                      from %s) d
+                      from %1$s
+                      where sourced_id in (select sourced_id from %1$s group by sourced_id having count(*) > 1)) d
                 where n > 1 order by line
                 """.formatted(table));
     }
@@ -426,7 +427,10 @@ final class PackageChecks {
                        'The user is enrolled in the class twice (first on line ' || first_line || ')' as reason
                 from (select line, user_id, min(line) over (partition by class, user_id, role) as first_line,
                              row_number() over (partition by class, user_id, role order by line) as n
-                      from stg_enrollments where role in ('student', 'teacher')) d
+                      from stg_enrollments
+                      where (class, user_id, role) in (select class, user_id, role from stg_enrollments
+                                                       where role in ('student', 'teacher')
+                                                       group by class, user_id, role having count(*) > 1)) d
                 where n > 1 order by line
                 """);
         issues(OneRosterFile.ENROLLMENTS, false, """

@@ -41,28 +41,42 @@ class RosterCommand implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         var importPath = environment.getProperty("cadre.roster.import");
         var exportPath = environment.getProperty("cadre.roster.export");
-        if ((importPath == null || importPath.isBlank()) && (exportPath == null || exportPath.isBlank())) {
+        if (blank(importPath) && blank(exportPath)) {
             return;
         }
+        boolean preview = environment.getProperty("cadre.roster.preview", Boolean.class, false);
+        int status = execute(importPath, preview, exportPath, System.out);
+        System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /**
+     * Imports (or previews) the package at {@code importPath} if given, then writes the roster to {@code exportPath}
+     * if given and nothing failed, printing the report to {@code out}.
+     *
+     * @return the process's exit status: 0 imported, previewed or exported; 1 the package has errors, nothing written
+     */
+    int execute(String importPath, boolean preview, String exportPath, PrintStream out) {
         int status = 0;
-        if (importPath != null && !importPath.isBlank()) {
-            boolean preview = environment.getProperty("cadre.roster.preview", Boolean.class, false);
+        if (!blank(importPath)) {
             long started = System.nanoTime();
             var run = imports.importNow(Path.of(importPath), preview);
-            print(System.out, run, imports.issues(run.id(), 1000), (System.nanoTime() - started) / 1e9);
+            print(out, run, imports.issues(run.id(), 1000), (System.nanoTime() - started) / 1e9);
             status = run.status() == ImportRun.Status.IMPORTED || run.status() == ImportRun.Status.PREVIEWED ? 0 : 1;
         }
-        if (status == 0 && exportPath != null && !exportPath.isBlank()) {
+        if (status == 0 && !blank(exportPath)) {
             long started = System.nanoTime();
-            try (var out = Files.newOutputStream(Path.of(exportPath))) {
-                export.write(out);
+            try (var file = Files.newOutputStream(Path.of(exportPath))) {
+                export.write(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            System.out.printf("Roster exported to %s in %.1f s%n", exportPath, (System.nanoTime() - started) / 1e9);
+            out.printf("Roster exported to %s in %.1f s%n", exportPath, (System.nanoTime() - started) / 1e9);
         }
-        int exit = status;
-        System.exit(SpringApplication.exit(context, () -> exit));
+        return status;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     static void print(PrintStream out, ImportRun run, java.util.List<ImportRun.Issue> issues, double seconds) {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,16 +39,16 @@ public class RosterExport {
         this.dataSource = dataSource;
     }
 
-    @Transactional(readOnly = true)
+    /** Writes the zip; one snapshot for all its files, so they agree even while an import commits meanwhile. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public void write(OutputStream out) {
+        var connection = DataSourceUtils.getConnection(dataSource);
         try {
             var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             entry(zip, OneRosterFile.MANIFEST);
             zip.write(manifest().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            var copy = DataSourceUtils.getConnection(dataSource)
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI();
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             for (var file : OneRosterFile.values()) {
                 entry(zip, file.fileName());
                 copy.copyOut("copy (" + query(file) + ") to stdout with (format csv, header)", new Unclosed(zip));
@@ -59,6 +60,8 @@ public class RosterExport {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not export the roster: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
@@ -117,7 +120,8 @@ public class RosterExport {
                     select "sourcedId", null as status, null as "dateLastModified", "enabledUser", username,
                            null as "userIds", "givenName", "familyName", null as "middleName", identifier, email,
                            null as sms, null as phone, null as "agentSourcedIds", grades, null as password,
-                           null as "userMasterIdentifier", null as "preferredGivenName",
+                           null as "userMasterIdentifier", null as "resourceSourcedIds",
+                           null as "preferredGivenName",
                            null as "preferredMiddleName", null as "preferredFamilyName", "primaryOrgSourcedId",
                            null as pronouns, "metadata.cadre.payBand", "metadata.cadre.hireDate"
                     from (select s.source_id as "sourcedId", s.active::text as "enabledUser", s.email as username,

@@ -20,7 +20,7 @@ final class RosterPackages {
             "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear";
     static final String USERS = "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,"
             + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,"
-            + "preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns";
+            + "resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns";
     static final String ROLES = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,"
             + "orgSourcedId,userProfileSourcedId";
     static final String COURSES = "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,"
@@ -49,9 +49,9 @@ final class RosterPackages {
                 USERS + "\n"
                         + p + "teacher,active," + T + ",true," + p
                         + "t@roster-test.example,,Ana,\"O'Neil \"\"Annie\"\"\",,"
-                        + p.toUpperCase() + "E1," + p + "t@roster-test.example,,,,,,,,,,,\n"
-                        + p + "student1,active," + T + ",true,,,Ben,Ng,,S1,,,,,05,,,,,," + p + "campus,\n"
-                        + p + "student2,active," + T + ",true,,,\"Cy\nLine\",Ode,,S2,,,,,04,,,,,," + p + "campus,\n");
+                        + p.toUpperCase() + "E1," + p + "t@roster-test.example,,,,,,,,,,,,\n"
+                        + p + "student1,active," + T + ",true,,,Ben,Ng,,S1,,,,,05,,,,,,," + p + "campus,\n"
+                        + p + "student2,active," + T + ",true,,,\"Cy\nLine\",Ode,,S2,,,,,04,,,,,,," + p + "campus,\n");
         files.put(
                 "roles.csv",
                 ROLES + "\n"
