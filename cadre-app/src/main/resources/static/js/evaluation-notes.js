@@ -85,6 +85,11 @@
         } catch (offline) {
           break;
         }
+        if (response.status === 401 || response.status === 403 || response.redirected) {
+          // The session ended (or its token changed): keep everything here until the appraiser signs in again.
+          status.textContent = "Your session has ended: sign in again in another tab; your notes are kept on this device.";
+          break;
+        }
         if (response.ok) {
           const list = document.getElementById("notes");
           list.outerHTML = await response.text();
@@ -92,7 +97,7 @@
           if (textarea.value) {
             unsynced = true;
           }
-        } else if (response.status >= 500 || response.status === 401 || response.status === 403) {
+        } else if (response.status >= 500) {
           break;
         } else {
           status.textContent = "A note was refused: " + (await response.text()).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").slice(0, 200);

@@ -17,6 +17,8 @@ import org.cadre.CadreIntegrationTest;
 import org.cadre.demo.DemoAccounts;
 import org.cadre.evaluation.rubric.Rubrics;
 import org.cadre.evaluation.summative.SummativeRatings;
+import org.cadre.growth.DemoScores;
+import org.cadre.growth.GrowthRuns;
 import org.cadre.shared.AccessRole;
 import org.cadre.shared.CurrentUser;
 import org.cadre.shared.Grant;
@@ -95,7 +97,10 @@ class AccessMatrixTest extends CadreIntegrationTest {
             long policyDraft,
             long rosterImport,
             long currentRubric,
-            long firstCampusObservation) {}
+            long firstCampusObservation,
+            long growthImport,
+            long growthRun,
+            long firstCampusStudent) {}
 
     /** Where to send the request, who should get through, and — for API writes — a well-formed but invalid body. */
     record Rule(Function<Fixture, String> url, Set<Who> allowed, String body) {
@@ -296,6 +301,33 @@ class AccessMatrixTest extends CadreIntegrationTest {
             Map.entry("GET /api/v1/evaluation/campuses/{id}/distribution", rule(f -> "/api/v1/evaluation/campuses/" + f.firstCampus() + "/distribution", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
             Map.entry("GET /api/v1/evaluation/district", rule("/api/v1/evaluation/district", DISTRICT_ADMIN_ONLY)),
             Map.entry("GET /api/v1/evaluation/calibration", rule("/api/v1/evaluation/calibration", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            // Growth: a teacher sees their own measures and students; campus leaders their campus; HR measures only.
+            Map.entry("GET /growth", rule("/growth", SIGNED_IN)),
+            Map.entry("GET /growth/measures.csv", rule("/growth/measures.csv", HR_EDITORS)),
+            Map.entry("GET /growth/campuses/{id}", rule(f -> "/growth/campuses/" + f.firstCampus(), EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /growth/campuses/{id}/measures.csv", rule(f -> "/growth/campuses/" + f.firstCampus() + "/measures.csv", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /growth/teachers/{id}", rule(f -> "/growth/teachers/" + f.firstCampusTeacher(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /growth/teachers/{id}/measures.csv", rule(f -> "/growth/teachers/" + f.firstCampusTeacher() + "/measures.csv", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /growth/teachers/{id}/students.csv", rule(f -> "/growth/teachers/" + f.firstCampusTeacher() + "/students.csv", SEE_FIRST_CAMPUS_CLASS)),
+            Map.entry("GET /growth/students/{id}", rule(f -> "/growth/students/" + f.firstCampusStudent(), SEE_FIRST_CAMPUS_CLASS)),
+            Map.entry("GET /growth/students/{id}/scores.csv", rule(f -> "/growth/students/" + f.firstCampusStudent() + "/scores.csv", SEE_FIRST_CAMPUS_CLASS)),
+            Map.entry("GET /admin/growth", rule("/admin/growth", DISTRICT_ADMIN_ONLY)),
+            Map.entry("POST /admin/growth/imports", rule("/admin/growth/imports", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /admin/growth/imports/{id}", rule(f -> "/admin/growth/imports/" + f.growthImport(), DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /admin/growth/imports/{id}/report.csv", rule(f -> "/admin/growth/imports/" + f.growthImport() + "/report.csv", DISTRICT_ADMIN_ONLY)),
+            Map.entry("POST /admin/growth/runs", rule("/admin/growth/runs", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /admin/growth/runs/{id}", rule(f -> "/admin/growth/runs/" + f.growthRun(), DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /admin/growth/runs/{id}/progress", rule(f -> "/admin/growth/runs/" + f.growthRun() + "/progress", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /admin/growth/runs/{id}/percentiles.csv", rule(f -> "/admin/growth/runs/" + f.growthRun() + "/percentiles.csv", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /admin/growth/runs/{id}/cohorts.csv", rule(f -> "/admin/growth/runs/" + f.growthRun() + "/cohorts.csv", DISTRICT_ADMIN_ONLY)),
+            Map.entry("POST /api/v1/admin/growth/assessment-imports", rule("/api/v1/admin/growth/assessment-imports", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /api/v1/admin/growth/assessment-imports/{id}", rule(f -> "/api/v1/admin/growth/assessment-imports/" + f.growthImport(), DISTRICT_ADMIN_ONLY)),
+            Map.entry("POST /api/v1/admin/growth/runs", rule("/api/v1/admin/growth/runs", DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /api/v1/admin/growth/runs/{id}", rule(f -> "/api/v1/admin/growth/runs/" + f.growthRun(), DISTRICT_ADMIN_ONLY)),
+            Map.entry("GET /api/v1/growth/network", rule("/api/v1/growth/network", HR_EDITORS)),
+            Map.entry("GET /api/v1/growth/campuses/{id}", rule(f -> "/api/v1/growth/campuses/" + f.firstCampus(), EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /api/v1/growth/teachers/{id}", rule(f -> "/api/v1/growth/teachers/" + f.firstCampusTeacher(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry("GET /api/v1/growth/students/{id}", rule(f -> "/api/v1/growth/students/" + f.firstCampusStudent(), SEE_FIRST_CAMPUS_CLASS)),
             // Audit
             Map.entry("GET /audit", rule("/audit", DISTRICT_ADMIN_ONLY)),
             Map.entry("GET /api/v1/audit", rule("/api/v1/audit", DISTRICT_ADMIN_ONLY)));
@@ -318,6 +350,12 @@ class AccessMatrixTest extends CadreIntegrationTest {
     @Autowired
     SummativeRatings summatives;
 
+    @Autowired
+    DemoScores demoScores;
+
+    @Autowired
+    GrowthRuns growthRuns;
+
     Fixture fixture;
     final Map<Who, MockHttpSession> sessions = new EnumMap<>(Who.class);
 
@@ -337,6 +375,8 @@ class AccessMatrixTest extends CadreIntegrationTest {
                 .query(Long.class)
                 .single();
         long rubric = rubrics.inForce(currentSchoolYear).id();
+        demoScores.generate(2026);
+        long growthRun = growthRuns.runNow(null, currentSchoolYear).id();
         fixture = new Fixture(
                 firstCampus,
                 teacher,
@@ -382,6 +422,18 @@ class AccessMatrixTest extends CadreIntegrationTest {
                                 staffIdOf(DemoAccounts.APPRAISER),
                                 rubric,
                                 policies.inForce(currentSchoolYear).id())
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql(
+                                """
+                                insert into growth.assessment_import (started_by, file_name, status)
+                                values ('access matrix', 'fixture.csv', 'REJECTED') returning id
+                                """)
+                        .query(Long.class)
+                        .single(),
+                growthRun,
+                jdbc.sql("select min(student_id) from growth.teacher_student where run_id = ? and staff_id = ?")
+                        .params(growthRun, teacher)
                         .query(Long.class)
                         .single());
         var appraiser = jdbc.sql("select id, staff_id from identity.account where lower(email) = lower(?)")

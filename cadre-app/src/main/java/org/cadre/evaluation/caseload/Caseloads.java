@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cadre.evaluation.appraisal.AppraisalAccess;
@@ -125,9 +126,12 @@ public class Caseloads {
      * completed (summative finalized).
      */
     public List<Line> caseload(CurrentUser user, long campusId) {
-        var campus = campusesInView(user).stream()
-                .filter(c -> c.id() == campusId)
-                .findFirst()
+        // One campus looked up, not the whole list: this page is the appraiser's most visited.
+        var scope = AppraisalAccess.campusesInView(user);
+        if (scope != null && scope.isEmpty()) {
+            throw new ForbiddenException("Evaluation caseloads are for appraisers and administrators");
+        }
+        var campus = (scope == null || scope.contains(campusId) ? directory.campus(campusId) : Optional.<Campus>empty())
                 .orElseThrow(() -> new NotFoundException("Campus", campusId));
         var year = teachers.currentYear();
         var evaluation = policies.inForce(year.id()).document().evaluation();

@@ -141,7 +141,7 @@ public class SummativeRatings {
         var summativeId = find(year.id(), teacherId).orElseThrow().id();
         jdbc.sql("""
                         update evaluation.summative set conference_on = ?, conference_evidence = ?, student_growth = ?,
-                            student_growth_source = ?
+                            student_growth_source = ?, version = version + 1
                         where id = ?
                         """)
                 .params(
@@ -257,7 +257,8 @@ public class SummativeRatings {
         var observed = new HashMap<Long, Map<String, List<ObservedRating>>>();
         var campuses = new HashMap<Long, Long>(campusOf);
         jdbc.sql("""
-                        select o.id, o.teacher_staff_id, o.campus_id, coalesce(o.started_at, o.scheduled_for) as observed_at,
+                        select o.id, o.teacher_staff_id, o.campus_id,
+                               cast(extract(epoch from coalesce(o.started_at, o.scheduled_for)) as bigint) as observed_at,
                                r.dimension_code, r.rating
                         from evaluation.observation o join evaluation.observation_rating r on r.observation_id = o.id
                         where o.school_year_id = ? and o.rubric_id = ? and o.status in ('SHARED', 'ACKNOWLEDGED')
@@ -270,7 +271,7 @@ public class SummativeRatings {
                     .computeIfAbsent(rs.getString("dimension_code"), d -> new ArrayList<>())
                     .add(new ObservedRating(
                             rs.getLong("id"),
-                            LocalDate.ofInstant(rs.getTimestamp("observed_at").toInstant(), zone),
+                            LocalDate.ofInstant(java.time.Instant.ofEpochSecond(rs.getLong("observed_at")), zone),
                             rs.getInt("rating")));
         });
 
@@ -367,7 +368,14 @@ public class SummativeRatings {
             tDomains[i] = json.writeValueAsString(domainScores);
             i++;
         }
+        // A draft whose figures did not change is not rewritten (its version stays, so no one's open page goes
+        // stale); the upsert returns only new and changed rows, the others keep the id read above.
         var ids = new HashMap<Long, Long>();
+        existing.forEach((teacher, row) -> {
+            if (row.status().equals("DRAFT") && teachersToCompute.contains(teacher)) {
+                ids.put(teacher, row.id());
+            }
+        });
         jdbc.sql("""
                         insert into evaluation.summative (school_year_id, teacher_staff_id, campus_id, rubric_id, policy_version_id,
                             rule, status, instructional_quality, professional_roles, composite, effectiveness_level, missing,
@@ -387,6 +395,15 @@ public class SummativeRatings {
                             domain_scores = excluded.domain_scores, weights = excluded.weights,
                             computed_at = excluded.computed_at, version = evaluation.summative.version + 1
                         where evaluation.summative.status = 'DRAFT'
+                          and (evaluation.summative.rubric_id, evaluation.summative.policy_version_id, evaluation.summative.rule,
+                               evaluation.summative.instructional_quality, evaluation.summative.professional_roles,
+                               evaluation.summative.composite, evaluation.summative.effectiveness_level,
+                               evaluation.summative.missing, evaluation.summative.domain_scores, evaluation.summative.weights,
+                               evaluation.summative.campus_id)
+                              is distinct from
+                              (excluded.rubric_id, excluded.policy_version_id, excluded.rule, excluded.instructional_quality,
+                               excluded.professional_roles, excluded.composite, excluded.effectiveness_level, excluded.missing,
+                               excluded.domain_scores, excluded.weights, excluded.campus_id)
                         returning id, teacher_staff_id
                         """)
                 .params(
@@ -433,8 +450,17 @@ public class SummativeRatings {
                 dConference.add(conference.getOrDefault(teacher, Map.of()).get(code));
             });
         });
-        jdbc.sql("delete from evaluation.summative_dimension where summative_id = any(?)")
-                .param(ids.values().toArray(Long[]::new))
+        // Dimension lines: upserted, rewriting only those that changed; a line the rubric no longer has goes.
+        jdbc.sql("""
+                        delete from evaluation.summative_dimension d
+                        where d.summative_id = any(?)
+                          and not exists (select 1 from unnest(cast(? as bigint[]), cast(? as text[])) as t(summative, code)
+                                          where t.summative = d.summative_id and t.code = d.dimension_code)
+                        """)
+                .params(
+                        ids.values().toArray(Long[]::new),
+                        dSummative.toArray(Long[]::new),
+                        dCode.toArray(String[]::new))
                 .update();
         jdbc.sql("""
                         insert into evaluation.summative_dimension (summative_id, dimension_code, final_rating, source,
@@ -445,6 +471,16 @@ public class SummativeRatings {
                         from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                                     cast(? as text[]), cast(? as text[]), cast(? as integer[]))
                              as t(summative, code, final, source, obs, judgement, conference)
+                        on conflict (summative_id, dimension_code) do update set
+                            final_rating = excluded.final_rating, source = excluded.source,
+                            observation_ids = excluded.observation_ids, judgement = excluded.judgement,
+                            conference_rating = excluded.conference_rating
+                        where (evaluation.summative_dimension.final_rating, evaluation.summative_dimension.source,
+                               evaluation.summative_dimension.observation_ids, evaluation.summative_dimension.judgement,
+                               evaluation.summative_dimension.conference_rating)
+                              is distinct from
+                              (excluded.final_rating, excluded.source, excluded.observation_ids, excluded.judgement,
+                               excluded.conference_rating)
                         """)
                 .params(
                         dSummative.toArray(Long[]::new),

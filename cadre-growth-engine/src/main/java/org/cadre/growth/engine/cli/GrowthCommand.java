@@ -108,6 +108,7 @@ public final class GrowthCommand {
         }
 
         long started = System.nanoTime();
+        double startedCpu = cpuSeconds();
         ScoresFile.Contents contents;
         try {
             contents = ScoresFile.read(scores);
@@ -128,22 +129,47 @@ public final class GrowthCommand {
             }
             err.println("skipping " + bad.size() + " bad row" + (bad.size() == 1 ? "" : "s"));
         }
+        long read = System.nanoTime();
+        double readCpu = cpuSeconds();
         err.printf(
                 Locale.ROOT,
-                "read %d scores in %.2f s%n",
+                "read %d scores in %.2f s (CPU %.2f s)%n",
                 contents.table().rows(),
-                (System.nanoTime() - started) / 1e9);
+                (read - started) / 1e9,
+                readCpu - startedCpu);
 
-        GrowthSettings settings = new GrowthSettings(year, maxOrder, threads, fixedKnots, new Progress(err));
+        Progress progress = new Progress(err);
+        GrowthSettings settings = new GrowthSettings(year, maxOrder, threads, fixedKnots, progress);
         GrowthResult result = GrowthPercentiles.calculate(contents.table(), settings);
+        long calculated = System.nanoTime();
+        double calculatedCpu = cpuSeconds();
         writePercentiles(output, result.percentiles());
+        long written = System.nanoTime();
+        double writtenCpu = cpuSeconds();
         err.printf(
                 Locale.ROOT,
-                "wrote %d growth percentiles to %s in %.2f s (process CPU %.1f s)%n",
+                "wrote %d growth percentiles to %s in %.2f s (CPU %.2f s)%n",
                 result.percentiles().size(),
                 output,
-                (System.nanoTime() - started) / 1e9,
-                cpuSeconds());
+                (written - calculated) / 1e9,
+                writtenCpu - calculatedCpu);
+        // One line for benchmarks: wall and process CPU seconds (all threads, JIT and GC
+        // included) of each phase, from after JVM start-up to the last byte written.
+        err.printf(
+                Locale.ROOT,
+                "timings: read %.2f s wall %.2f s CPU; calculate %.2f s wall %.2f s CPU"
+                        + " (cohorts %.2f s wall %.2f s CPU; knots, cohort building and output list the rest);"
+                        + " write %.2f s wall %.2f s CPU; total %.2f s wall %.2f s CPU%n",
+                (read - started) / 1e9,
+                readCpu - startedCpu,
+                (calculated - read) / 1e9,
+                calculatedCpu - readCpu,
+                progress.wall,
+                progress.cpu,
+                (written - calculated) / 1e9,
+                writtenCpu - calculatedCpu,
+                (written - started) / 1e9,
+                writtenCpu - startedCpu);
         return OK;
     }
 
@@ -233,29 +259,43 @@ public final class GrowthCommand {
                         .info()
                         .totalCpuDuration()
                         .orElse(Duration.ZERO)
-                        .toMillis()
-                / 1000.0;
+                        .toNanos()
+                / 1e9;
     }
 
-    /** Progress lines on stderr: one as each cohort starts, one when it is done. */
-    private record Progress(PrintStream err) implements CohortProgress {
+    /**
+     * Progress lines on stderr: one as each cohort starts, one when it is done with its wall and
+     * process CPU time (design, quantile regressions and percentiles of that cohort).
+     */
+    private static final class Progress implements CohortProgress {
+        private final PrintStream err;
+        private double cohortCpu;
+        /** Totals over every cohort, in seconds. */
+        double wall;
+
+        double cpu;
+
+        Progress(PrintStream err) {
+            this.err = err;
+        }
+
         @Override
         public void starting(int index, int count, Cohort cohort) {
             err.println("cohort " + index + " of " + count + ": " + cohort + ", " + cohort.students() + " students");
+            cohortCpu = cpuSeconds();
         }
 
         @Override
         public void finished(int index, int count, CohortFit fit, Duration took) {
+            double usedCpu = cpuSeconds() - cohortCpu;
+            double usedWall = took.toNanos() / 1e9;
+            wall += usedWall;
+            cpu += usedCpu;
             String outcome = fit.skippedBecause()
                     .map(reason -> "skipped: " + reason)
                     .orElseGet(() -> "fitted, " + fit.process().orElseThrow().exactVertices()
                             + " of 100 quantiles at exact vertices");
-            err.printf(
-                    Locale.ROOT,
-                    "  %s (%.2f s; process CPU so far %.1f s)%n",
-                    outcome,
-                    took.toNanos() / 1e9,
-                    cpuSeconds());
+            err.printf(Locale.ROOT, "  %s (%.2f s wall, %.2f s CPU)%n", outcome, usedWall, usedCpu);
         }
     }
 

@@ -131,22 +131,52 @@ final class BasicSolution {
         if (count == 0) {
             return -1;
         }
-        Integer[] order = new Integer[count];
+        // Breakpoints in order of (step, observation) until the slope turns non-negative; usually
+        // only a few are needed, so a heap beats sorting them all.
+        int[] heap = new int[count];
         for (int k = 0; k < count; k++) {
-            order[k] = k;
+            heap[k] = k;
         }
-        double[] keys = Arrays.copyOf(steps, count);
-        Arrays.sort(order, (left, right) -> {
-            int byStep = Double.compare(keys[left], keys[right]);
-            return byStep != 0 ? byStep : Integer.compare(observations[left], observations[right]);
-        });
-        for (int k = 0; k < count; k++) {
-            slope += rates[order[k]];
+        for (int k = count / 2 - 1; k >= 0; k--) {
+            siftDown(heap, k, count, steps, observations);
+        }
+        int size = count;
+        int last = -1;
+        while (size > 0) {
+            int top = heap[0];
+            last = observations[top];
+            slope += rates[top];
             if (slope >= 0) {
-                return observations[order[k]];
+                return last;
             }
+            heap[0] = heap[--size];
+            siftDown(heap, 0, size, steps, observations);
         }
-        return observations[order[count - 1]];
+        return last;
+    }
+
+    private static boolean before(int left, int right, double[] steps, int[] observations) {
+        int byStep = Double.compare(steps[left], steps[right]);
+        return byStep != 0 ? byStep < 0 : observations[left] < observations[right];
+    }
+
+    private static void siftDown(int[] heap, int k, int size, double[] steps, int[] observations) {
+        int item = heap[k];
+        while (true) {
+            int child = 2 * k + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(heap[child + 1], heap[child], steps, observations)) {
+                child++;
+            }
+            if (!before(heap[child], item, steps, observations)) {
+                break;
+            }
+            heap[k] = heap[child];
+            k = child;
+        }
+        heap[k] = item;
     }
 
     static double[] residuals(double[] design, double[] response, int n, int p, double[] beta) {

@@ -448,15 +448,32 @@ final class Preprocessing {
         double low = nextCuts == null ? 0 : nextCuts[0];
         double high = nextCuts == null ? 0 : nextCuts[1];
         byte[] nextSide = upcoming == null ? null : upcoming.side;
+        int blocked = p & ~3;
         for (int i = 0; i < n; i++) {
             int row = i * p;
-            double fitted = 0;
-            double moved = 0;
-            for (int j = 0; j < p; j++) {
-                double xij = x[row + j];
-                fitted += xij * beta[j];
-                moved += xij * shift[j];
+            // Four independent partial sums per product: one running sum would make every row
+            // wait for p floating point additions in sequence.
+            double f0 = 0, f1 = 0, f2 = 0, f3 = 0;
+            double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+            int j = 0;
+            for (; j < blocked; j += 4) {
+                double x0 = x[row + j], x1 = x[row + j + 1], x2 = x[row + j + 2], x3 = x[row + j + 3];
+                f0 += x0 * beta[j];
+                f1 += x1 * beta[j + 1];
+                f2 += x2 * beta[j + 2];
+                f3 += x3 * beta[j + 3];
+                m0 += x0 * shift[j];
+                m1 += x1 * shift[j + 1];
+                m2 += x2 * shift[j + 2];
+                m3 += x3 * shift[j + 3];
             }
+            for (; j < p; j++) {
+                double xij = x[row + j];
+                f0 += xij * beta[j];
+                m0 += xij * shift[j];
+            }
+            double fitted = (f0 + f1) + (f2 + f3);
+            double moved = (m0 + m1) + (m2 + m3);
             double r = y[i] - fitted;
             loss += r * (r < 0 ? tau - 1 : tau);
             double predicted = (r - moved) * inverseBand[i];
