@@ -76,13 +76,30 @@ abstract class IdentityIntegrationTest extends CadreIntegrationTest {
 
     /** A staff member on the roster, with no account. */
     long staffMember(String email) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into organization.staff (source_id, given_name, family_name, email)
                         values (?, 'Rostered', 'Teacher', ?) returning id
                         """)
                 .params("identity-test-" + UUID.randomUUID(), email)
                 .query(Long.class)
                 .single();
+        rosterInTheEarliestYear(jdbc, id);
+        return id;
+    }
+
+    /**
+     * A rostered staff member holds a role; one in the earliest school year keeps the current year's access and
+     * directories as the demo network has them, and keeps exported rosters importable.
+     */
+    static void rosterInTheEarliestYear(org.springframework.jdbc.core.simple.JdbcClient jdbc, long staffId) {
+        jdbc.sql(
+                        """
+                        insert into organization.role_assignment (staff_id, school_year_id, campus_id, role)
+                        select ?, (select id from organization.school_year order by begins_on limit 1),
+                               (select id from organization.campus order by source_id limit 1), 'TEACHER'
+                        """)
+                .param(staffId)
+                .update();
     }
 
     /** Requests made as the account's owner, signed in. */

@@ -118,6 +118,7 @@ class OidcSignInTest {
                 .params("oidc-test-" + UUID.randomUUID(), email)
                 .query(Long.class)
                 .single();
+        IdentityIntegrationTest.rosterInTheEarliestYear(jdbc, staffId);
         var browser = new Browser();
 
         browser.signInThroughProvider(email, true);
