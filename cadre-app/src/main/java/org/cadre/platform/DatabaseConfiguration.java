@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Gives Cadre its PostgreSQL. An external server when {@code cadre.database.url} is set; otherwise a real
  * PostgreSQL started from Maven-supplied binaries on a persistent data directory, stopped when the context
- * exits, by the embedded server's own shutdown hook (Ctrl-C or SIGTERM).
+ * exits, when the last pool using it closes (Ctrl-C or SIGTERM close the application context first).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -37,23 +37,67 @@ class DatabaseConfiguration {
             log.info("Using external PostgreSQL at {}", properties.url());
             return new HikariDataSource(config);
         }
-        var server = EmbeddedServers.start(properties);
+        var server = EmbeddedServers.acquire(properties);
         config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        return new HikariDataSource(config);
+        return new EmbeddedServerDataSource(config, properties);
+    }
+
+    /**
+     * A pool on the embedded server that gives the server back when it closes. The server stops after the last
+     * application context using it has closed, so nothing is left waiting for a database that is already gone
+     * while Spring shuts down (Ctrl-C, SIGTERM, the end of a test run).
+     */
+    static final class EmbeddedServerDataSource extends HikariDataSource {
+
+        private final CadreDatabaseProperties properties;
+
+        EmbeddedServerDataSource(HikariConfig config, CadreDatabaseProperties properties) {
+            super(config);
+            this.properties = properties;
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } finally {
+                EmbeddedServers.release(properties);
+            }
+        }
     }
 
     /**
      * One embedded server per data directory and JVM, so that several application contexts (as in a test suite)
-     * share it. The server's own shutdown hook stops it when the JVM exits.
+     * share it; it stops when the last of them closes.
      */
     static final class EmbeddedServers {
 
-        private static final Map<Path, EmbeddedPostgres> running = new ConcurrentHashMap<>();
+        private static final Map<Path, EmbeddedPostgres> running = new HashMap<>();
+        private static final Map<Path, Integer> users = new HashMap<>();
 
-        static EmbeddedPostgres start(CadreDatabaseProperties properties) {
+        static synchronized EmbeddedPostgres acquire(CadreDatabaseProperties properties) {
             var dir = properties.dataDir().toAbsolutePath().normalize();
-            return running.computeIfAbsent(dir, d -> launch(d, properties));
+            var server = running.computeIfAbsent(dir, d -> launch(d, properties));
+            users.merge(dir, 1, Integer::sum);
+            return server;
+        }
+
+        static synchronized void release(CadreDatabaseProperties properties) {
+            var dir = properties.dataDir().toAbsolutePath().normalize();
+            if (users.merge(dir, -1, Integer::sum) > 0) {
+                return;
+            }
+            users.remove(dir);
+            var server = running.remove(dir);
+            if (server != null) {
+                try {
+                    server.close();
+                    log.info("Stopped embedded PostgreSQL with data in {}", dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
 
         private static EmbeddedPostgres launch(Path dir, CadreDatabaseProperties properties) {
@@ -63,6 +107,8 @@ class DatabaseConfiguration {
                 return EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(properties.embeddedClean())
+                        // Stopped by the last pool that closes, after Spring has finished with it (see above).
+                        .setRegisterShutdownHook(false)
                         .setPort(properties.embeddedPort())
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("fsync", "on")
