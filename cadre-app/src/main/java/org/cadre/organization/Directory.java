@@ -11,36 +11,29 @@ import org.cadre.shared.PageRequest;
 import org.cadre.shared.PageResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The people directory and campus list, filtered by what the signed-in person may see ({@link
  * DirectoryAccess}). A record outside their reach reads as not found, so ids cannot be probed.
  */
 @Service
-@Transactional(readOnly = true)
 public class Directory {
 
     private final JdbcClient jdbc;
+    private final ReferenceData referenceData;
 
-    Directory(JdbcClient jdbc) {
+    Directory(JdbcClient jdbc, ReferenceData referenceData) {
         this.jdbc = jdbc;
+        this.referenceData = referenceData;
     }
 
+    /** Every campus, by name. */
     public List<Campus> campuses() {
-        return jdbc.sql("""
-                        select c.id, c.source_id, c.name, c.campus_number, c.level, c.region_id, r.name as region_name, c.active
-                        from organization.campus c left join organization.region r on r.id = c.region_id
-                        order by c.name
-                        """).query(Campus.class).list();
+        return referenceData.campuses();
     }
 
     public Optional<Campus> campus(long id) {
-        return jdbc.sql("""
-                        select c.id, c.source_id, c.name, c.campus_number, c.level, c.region_id, r.name as region_name, c.active
-                        from organization.campus c left join organization.region r on r.id = c.region_id
-                        where c.id = ?
-                        """).param(id).query(Campus.class).optional();
+        return referenceData.campuses().stream().filter(c -> c.id() == id).findFirst();
     }
 
     /**
@@ -85,13 +78,21 @@ public class Directory {
         if (query.text() != null && !query.text().isBlank()) {
             var words = query.text().strip().toLowerCase().split("\\s+");
             for (var word : words) {
-                where.append(" and (lower(s.given_name) like ? or lower(s.family_name) like ?"
-                        + " or lower(coalesce(s.email, '')) like ? or lower(coalesce(s.employee_id, '')) like ?)");
-                var pattern = escapeLike(word) + "%";
-                params.add(pattern);
-                params.add(pattern);
-                params.add(pattern);
-                params.add(pattern);
+                // A prefix match written as a range, which the text_pattern_ops indexes answer even in the
+                // generic plan of a prepared statement (a LIKE with a parameter pattern cannot use them there).
+                where.append(" and (");
+                var columns = SEARCHED_COLUMNS;
+                for (int i = 0; i < columns.size(); i++) {
+                    where.append(i == 0 ? "" : " or ")
+                            .append('(')
+                            .append(columns.get(i))
+                            .append(" ~>=~ ? and ")
+                            .append(columns.get(i))
+                            .append(" ~<~ ?)");
+                    params.add(word);
+                    params.add(word + PREFIX_END);
+                }
+                where.append(')');
             }
         }
         var scope = DirectoryAccess.campuses(user);
@@ -118,14 +119,12 @@ public class Directory {
         pageParams.add(page.offset());
         // One statement: the page of matches with the total count of matches, then their roles.
         var totals = new long[] {-1};
-        var items = jdbc.sql(
-                        """
+        var items = jdbc
+                .sql("""
                         with matched as (
                             select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
                                    count(*) over () as total
-                            from organization.staff s"""
-                                + where
-                                + """
+                            from organization.staff s""" + where + """
                              order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?)
                         select m.*,
                                coalesce((select string_agg(ra.role || coalesce(' @ ' || c.name, ''), '; ' order by ra.role, c.name)
@@ -149,6 +148,7 @@ public class Directory {
                             rs.getBoolean("active"),
                             rs.getString("roles"));
                 })
+                .list()
                 .stream()
                 .map(Directory::withRoleLabels)
                 .toList();
@@ -193,7 +193,7 @@ public class Directory {
                         left join organization.campus c on c.id = ra.campus_id
                         where ra.staff_id = ?
                         order by y.begins_on desc, ra.role, c.name
-                        """).param(staffId).query(RoleHeld.class).list();
+                        """).param(staffId).query(Rows.ROLE_HELD).list();
         return new StaffProfile(
                 base.id(),
                 base.sourceId(),
@@ -224,7 +224,7 @@ public class Directory {
                         join organization.school_year y on y.id = t.school_year_id and y.is_current
                         where tr.staff_id = ?
                         order by t.begins_on, cs.period, cs.title
-                        """).param(staffId).query(ClassSummary.class).list();
+                        """).param(staffId).query(Rows.CLASS_SUMMARY).list();
     }
 
     /** Whether the person may see this staff member's records. */
@@ -358,7 +358,13 @@ public class Directory {
                 labelled);
     }
 
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
+    /** What the people search matches the start of; the expressions of the prefix indexes. */
+    private static final List<String> SEARCHED_COLUMNS = List.of(
+            "lower(s.given_name)",
+            "lower(s.family_name)",
+            "lower(coalesce(s.email, ''))",
+            "lower(coalesce(s.employee_id, ''))");
+
+    /** Sorts after every text that starts with a given prefix, byte by byte (the largest Unicode code point). */
+    static final String PREFIX_END = new String(Character.toChars(Character.MAX_CODE_POINT));
 }

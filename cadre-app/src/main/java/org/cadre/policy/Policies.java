@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cadre.audit.AuditTrail;
 import org.cadre.organization.SchoolYears;
 import org.cadre.shared.ConflictException;
@@ -18,7 +20,10 @@ import org.cadre.shared.NotFoundException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The school years' policies. Other capabilities ask {@link #inForce(long)} for the version that applies and
@@ -34,28 +39,62 @@ public class Policies {
     private final SchoolYears schoolYears;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    /** Adopted versions never change (a trigger refuses it), so each is read and parsed once. */
+    private final Map<Long, PolicyVersion> adopted = new ConcurrentHashMap<>();
 
-    Policies(JdbcClient jdbc, SchoolYears schoolYears, AuditTrail audit, Clock clock) {
+    Policies(
+            JdbcClient jdbc,
+            SchoolYears schoolYears,
+            AuditTrail audit,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.schoolYears = schoolYears;
         this.audit = audit;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The policy in force for a school year: its latest adopted version. */
-    @Transactional
+    /**
+     * The policy in force for a school year: its latest adopted version. A year asked for the first time adopts
+     * Cadre's default in a transaction of its own, so that a caller that only reads (a page, in a read-only
+     * transaction) gets it too.
+     */
     public PolicyVersion inForce(long schoolYearId) {
-        return latestAdopted(schoolYearId).orElseGet(() -> {
-            // Serialise first adoptions of the same year, so two callers cannot both adopt version 1.
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('policy'), cast(? as integer))")
-                    .param(schoolYearId)
-                    .query(rs -> {});
-            return latestAdopted(schoolYearId).orElseGet(() -> adoptDefault(schoolYearId));
-        });
+        return latestAdoptedId(schoolYearId)
+                .map(this::adoptedVersion)
+                .orElseGet(() -> ownTransaction.execute(status -> {
+                    // Serialise first adoptions of the same year, so two callers cannot both adopt version 1.
+                    jdbc.sql("select pg_advisory_xact_lock(hashtext('policy'), cast(? as integer))")
+                            .param(schoolYearId)
+                            .query(rs -> {});
+                    return latestAdopted(schoolYearId).orElseGet(() -> adoptDefault(schoolYearId));
+                }));
+    }
+
+    private Optional<Long> latestAdoptedId(long schoolYearId) {
+        return jdbc.sql("select id from policy.policy_version where school_year_id = ? and status = 'ADOPTED'"
+                        + " order by version desc limit 1")
+                .param(schoolYearId)
+                .query(Long.class)
+                .optional();
+    }
+
+    private PolicyVersion adoptedVersion(long id) {
+        var known = adopted.get(id);
+        if (known != null) {
+            return known;
+        }
+        var read = version(id);
+        if (read.status() == PolicyVersion.Status.ADOPTED) {
+            adopted.put(id, read);
+        }
+        return read;
     }
 
     /** The policy in force for the current school year, if there is a current year. */
-    @Transactional
     public Optional<PolicyVersion> inForceThisYear() {
         return schoolYears.current().map(year -> inForce(year.id()));
     }

@@ -17,7 +17,10 @@ import org.cadre.shared.NotFoundException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,10 +43,14 @@ public class Rubrics {
     private final JsonMapper json = JsonMapper.shared();
     private final Map<Long, Rubric> cache = new ConcurrentHashMap<>();
 
-    Rubrics(JdbcClient jdbc, Policies policies, AuditTrail audit) {
+    private final TransactionTemplate ownTransaction;
+
+    Rubrics(JdbcClient jdbc, Policies policies, AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.policies = policies;
         this.audit = audit;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A stored rubric version; rubrics never change, so they are kept in memory once read. */
@@ -81,19 +88,25 @@ public class Rubrics {
         return years;
     }
 
-    /** The rubric a school year uses, fixing it on first use. */
-    @Transactional
+    /**
+     * The rubric a school year uses, fixing it on first use. Fixing it writes, in a transaction of its own, so
+     * that a caller that only reads (a page, in a read-only transaction) gets it too.
+     */
     public Rubric inForce(long schoolYearId) {
         var fixed = fixedFor(schoolYearId);
         if (fixed.isPresent()) {
             return byId(fixed.get());
         }
+        return byId(ownTransaction.execute(status -> fix(schoolYearId)));
+    }
+
+    private long fix(long schoolYearId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('evaluation.rubric'), cast(? as integer))")
                 .param(schoolYearId)
                 .query(rs -> {});
-        fixed = fixedFor(schoolYearId);
+        var fixed = fixedFor(schoolYearId);
         if (fixed.isPresent()) {
-            return byId(fixed.get());
+            return fixed.get();
         }
         var key = policies.inForce(schoolYearId).document().evaluation().rubric();
         var latest = latestOf(key)
@@ -110,7 +123,7 @@ public class Rubrics {
                 null,
                 "Rubric " + key + " fixed for school year " + schoolYearId,
                 Map.of("rubricId", latest));
-        return byId(latest);
+        return latest;
     }
 
     /**
