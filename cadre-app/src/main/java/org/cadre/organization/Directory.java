@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cadre.shared.AccessRole;
 import org.cadre.shared.CurrentUser;
 import org.cadre.shared.ForbiddenException;
 import org.cadre.shared.NotFoundException;
@@ -127,11 +128,12 @@ public class Directory {
                             from organization.staff s""" + where + """
                              order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?)
                         select m.*,
-                               coalesce((select string_agg(ra.role || coalesce(' @ ' || c.name, ''), '; ' order by ra.role, c.name)
-                                         from organization.role_assignment ra
-                                         join organization.school_year y on y.id = ra.school_year_id and y.is_current
-                                         left join organization.campus c on c.id = ra.campus_id
-                                         where ra.staff_id = m.id), '') as roles
+                               coalesce((select string_agg(r.line, '; ' order by r.line)
+                                         from (select ra.role || coalesce(' @ ' || (select c.name from organization.campus c
+                                                   where c.id = ra.campus_id), '') as line
+                                               from organization.role_assignment ra
+                                               join organization.school_year y on y.id = ra.school_year_id and y.is_current
+                                               where ra.staff_id = m.id) r), '') as roles
                         from matched m
                         order by lower(m.family_name), lower(m.given_name), m.id
                         """)
@@ -159,6 +161,42 @@ public class Directory {
                         .query(Long.class)
                         .single();
         return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    /**
+     * This year's active holders of a role on a campus, by name, as the person may see them; their {@code roles}
+     * name only that role. The evaluation pages list a campus's teachers and appraisers on every visit, so this
+     * reads just them, not the directory's full lines.
+     */
+    public List<StaffSummary> holdersOf(CurrentUser user, long campusId, AccessRole role) {
+        if (!DirectoryAccess.mayBrowse(user)) {
+            throw new ForbiddenException("The people directory is for administrators, appraisers and coaches");
+        }
+        var scope = DirectoryAccess.campuses(user);
+        if (scope != null && !scope.contains(campusId)) {
+            return List.of();
+        }
+        var campusName = campus(campusId).map(Campus::name).orElse(null);
+        var label = campusName == null ? role.label() : role.label() + " @ " + campusName;
+        return jdbc.sql("""
+                        select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active
+                        from organization.staff s
+                        where s.active and exists (select 1 from organization.role_assignment ra
+                            join organization.school_year y on y.id = ra.school_year_id and y.is_current
+                            where ra.staff_id = s.id and ra.campus_id = ? and ra.role = ?)
+                        order by lower(s.family_name), lower(s.given_name), s.id
+                        """)
+                .params(campusId, role.name())
+                .query((rs, n) -> new StaffSummary(
+                        rs.getLong("id"),
+                        rs.getString("employee_id"),
+                        rs.getString("given_name"),
+                        rs.getString("family_name"),
+                        rs.getString("email"),
+                        rs.getString("pay_band"),
+                        rs.getBoolean("active"),
+                        label))
+                .list();
     }
 
     /** A staff member's profile, if the person may see it. */

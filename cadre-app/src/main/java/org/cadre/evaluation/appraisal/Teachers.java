@@ -1,17 +1,14 @@
 package org.cadre.evaluation.appraisal;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.cadre.organization.Directory;
-import org.cadre.organization.PeopleQuery;
 import org.cadre.organization.SchoolYear;
 import org.cadre.organization.SchoolYears;
 import org.cadre.organization.StaffSummary;
 import org.cadre.shared.AccessRole;
 import org.cadre.shared.CurrentUser;
 import org.cadre.shared.NotFoundException;
-import org.cadre.shared.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,16 +72,6 @@ public class Teachers {
 
     /** This year's holders of a role on a campus, as the person may see them. */
     public List<StaffSummary> staffWithRole(CurrentUser user, long campusId, AccessRole role) {
-        var people = new ArrayList<StaffSummary>();
-        int page = 0;
-        while (true) {
-            var result = directory.search(
-                    user, new PeopleQuery(null, campusId, role, false), new PageRequest(page, PageRequest.MAX_SIZE));
-            people.addAll(result.items());
-            if (!result.hasNext()) {
-                return people;
-            }
-            page++;
-        }
+        return directory.holdersOf(user, campusId, role);
     }
 }
