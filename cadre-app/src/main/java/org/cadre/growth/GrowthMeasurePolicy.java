@@ -13,9 +13,6 @@ import org.cadre.policy.PolicyDocument;
  */
 record GrowthMeasurePolicy(int minimumStudents, List<PolicyDocument.GrowthLevel> levels) {
 
-    /** Cadre's default minimum, used when a policy does not set one. */
-    static final int DEFAULT_MINIMUM_STUDENTS = 10;
-
     GrowthMeasurePolicy {
         levels = levels.stream()
                 .sorted(Comparator.comparing(PolicyDocument.GrowthLevel::minimumMgp)
@@ -23,13 +20,12 @@ record GrowthMeasurePolicy(int minimumStudents, List<PolicyDocument.GrowthLevel>
                 .toList();
     }
 
+    /** The growth section of an adopted policy, which always sets the minimum and the levels (PolicyRules). */
     static GrowthMeasurePolicy of(PolicyDocument.Growth growth) {
-        if (growth == null) {
-            return new GrowthMeasurePolicy(DEFAULT_MINIMUM_STUDENTS, List.of());
+        if (growth == null || growth.minimumStudents() == null || growth.levels() == null) {
+            throw new IllegalStateException("An adopted policy without its growth minimum and levels: " + growth);
         }
-        return new GrowthMeasurePolicy(
-                growth.minimumStudents() == null ? DEFAULT_MINIMUM_STUDENTS : growth.minimumStudents(),
-                growth.levels() == null ? List.of() : growth.levels());
+        return new GrowthMeasurePolicy(growth.minimumStudents(), growth.levels());
     }
 
     /** The level a median growth percentile reaches: the one with the highest minimum at or below it. */

@@ -142,7 +142,7 @@ class AGrowthRunStoresWhatTheEngineComputes extends CadreIntegrationTest {
         var run = GrowthFixture.currentRun(scores, runs, schoolYears);
         int minimum =
                 jdbc.sql("""
-                        select coalesce((document -> 'growth' ->> 'minimumStudents')::int, 10) from policy.policy_version where id = ?""").param(run.policyVersionId()).query(Integer.class).single();
+                        select (document -> 'growth' ->> 'minimumStudents')::int from policy.policy_version where id = ?""").param(run.policyVersionId()).query(Integer.class).single();
         var wrong = jdbc.sql("""
                         select count(*) from growth.growth_measure where run_id = ?
                         and (reported <> (students >= ?) or (reported and growth_level is null) or (not reported and growth_level is not null))""").params(run.id(), minimum).query(Integer.class).single();

@@ -1,6 +1,7 @@
 package org.cadre.growth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -43,10 +44,12 @@ class GrowthMeasuresFollowThePolicy {
     }
 
     @Test
-    void aPolicyWithoutAMinimumUsesCadresDefaultOfTen() {
-        assertThat(GrowthMeasurePolicy.of(new PolicyDocument.Growth(null, List.of()))
+    void theMinimumComesFromThePolicyAndThereIsNoOtherDefault() {
+        assertThat(GrowthMeasurePolicy.of(new PolicyDocument.Growth(25, List.of()))
                         .minimumStudents())
-                .isEqualTo(10);
+                .isEqualTo(25);
+        assertThatThrownBy(() -> GrowthMeasurePolicy.of(new PolicyDocument.Growth(null, List.of())))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
