@@ -96,24 +96,31 @@ public class Directory {
                 where.append(')');
             }
         }
+        // Filtered by campus or role (or limited to the person's campuses), the matches are found from this
+        // year's role assignments and their staff rows read one by one: the "offset 0" keeps PostgreSQL from
+        // turning that into a hash join over every staff row, which the generic plan would choose.
         var scope = DirectoryAccess.campuses(user);
+        var from = " from organization.staff s";
         if (scope != null || query.campusId() != null || query.role() != null) {
-            where.append(" and exists (select 1 from organization.role_assignment ra"
-                    + " join organization.school_year y on y.id = ra.school_year_id and y.is_current"
-                    + " where ra.staff_id = s.id");
+            var holders = new StringBuilder("select distinct ra.staff_id from organization.role_assignment ra"
+                    + " join organization.school_year y on y.id = ra.school_year_id and y.is_current where true");
+            var holderParams = new ArrayList<Object>();
             if (scope != null) {
-                where.append(" and ra.campus_id = any(?)");
-                params.add(scope.toArray(Long[]::new));
+                holders.append(" and ra.campus_id = any(?)");
+                holderParams.add(scope.toArray(Long[]::new));
             }
             if (query.campusId() != null) {
-                where.append(" and ra.campus_id = ?");
-                params.add(query.campusId());
+                holders.append(" and ra.campus_id = ?");
+                holderParams.add(query.campusId());
             }
             if (query.role() != null) {
-                where.append(" and ra.role = ?");
-                params.add(query.role().name());
+                holders.append(" and ra.role = ?");
+                holderParams.add(query.role().name());
             }
-            where.append(")");
+            from = " from (" + holders + ") h cross join lateral"
+                    + " (select * from organization.staff s where s.id = h.staff_id offset 0) s";
+            holderParams.addAll(params);
+            params = holderParams;
         }
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
@@ -125,7 +132,7 @@ public class Directory {
                         with matched as (
                             select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
                                    count(*) over () as total
-                            from organization.staff s""" + where + """
+                           """ + from + where + """
                              order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?)
                         select m.*,
                                coalesce((select string_agg(r.line, '; ' order by r.line)
@@ -156,7 +163,7 @@ public class Directory {
                 .toList();
         long total = totals[0] >= 0
                 ? totals[0]
-                : jdbc.sql("select count(*) from organization.staff s" + where)
+                : jdbc.sql("select count(*)" + from + where)
                         .params(params)
                         .query(Long.class)
                         .single();
