@@ -1,7 +1,5 @@
 package org.cadre.growth.engine.quantreg;
 
-import java.util.Arrays;
-
 /**
  * Moves a near-optimal interior point to the exact optimal vertex of the quantile regression
  * linear program: a fit through p observations (Koenker 2005, theorem 2.1).
@@ -51,16 +49,7 @@ final class BasicSolution {
                 inBasis[basis[k]] = true;
                 residuals[basis[k]] = 0;
             }
-            double[] gradient = new double[p];
-            for (int i = 0; i < n; i++) {
-                if (!inBasis[i]) {
-                    double psi = residuals[i] < 0 ? tau - 1 : tau;
-                    int row = i * p;
-                    for (int j = 0; j < p; j++) {
-                        gradient[j] -= psi * design[row + j];
-                    }
-                }
-            }
+            double[] gradient = gradient(design, n, p, tau, residuals, inBasis);
             double[] multipliers = DenseAlgebra.luSolveTransposed(basisRows, permutation, p, gradient);
             int leaving = -1;
             double worst = DUAL_TOLERANCE;
@@ -82,6 +71,25 @@ final class BasicSolution {
             basis[leaving] = entering;
         }
         return null;
+    }
+
+    /**
+     * Minus the sum of psi_tau(r_i) x_i over the non-basic observations. Every loop over the
+     * observations is a method of its own: polish runs a few hundred times a fit, and with its
+     * loops inside it the JIT would compile (and recompile) the whole of it on stack.
+     */
+    private static double[] gradient(double[] design, int n, int p, double tau, double[] residuals, boolean[] inBasis) {
+        double[] gradient = new double[p];
+        for (int i = 0; i < n; i++) {
+            if (!inBasis[i]) {
+                double psi = residuals[i] < 0 ? tau - 1 : tau;
+                int row = i * p;
+                for (int j = 0; j < p; j++) {
+                    gradient[j] -= psi * design[row + j];
+                }
+            }
+        }
+        return gradient;
     }
 
     /**
@@ -216,22 +224,56 @@ final class BasicSolution {
                 selected++;
             }
         }
-        Integer[] order = new Integer[selected];
+        int[] order = new int[selected];
+        double[] key = new double[selected];
         int next = 0;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(residuals[i]) <= threshold) {
+            double d = Math.abs(residuals[i]);
+            if (d <= threshold) {
+                key[next] = d;
                 order[next++] = i;
             }
         }
-        Arrays.sort(order, (left, right) -> {
-            int byDistance = Double.compare(Math.abs(residuals[left]), Math.abs(residuals[right]));
-            return byDistance != 0 ? byDistance : Integer.compare(left, right);
-        });
-        int[] result = new int[selected];
-        for (int k = 0; k < selected; k++) {
-            result[k] = order[k];
+        // Stable on indices collected in increasing order, so ties stay ordered by index. A
+        // primitive merge sort rather than boxed indices and a comparator: this runs once per solve
+        // and the JIT compiles it (inlined into polish) far more cheaply.
+        mergeSort(order, key, new int[selected], new double[selected], 0, selected);
+        return order;
+    }
+
+    /** Sorts {@code order[from..to)} by {@code key}, stably. */
+    private static void mergeSort(int[] order, double[] key, int[] spareOrder, double[] spareKey, int from, int to) {
+        if (to - from <= 16) {
+            for (int k = from + 1; k < to; k++) {
+                int item = order[k];
+                double value = key[k];
+                int j = k - 1;
+                while (j >= from && Double.compare(key[j], value) > 0) {
+                    order[j + 1] = order[j];
+                    key[j + 1] = key[j];
+                    j--;
+                }
+                order[j + 1] = item;
+                key[j + 1] = value;
+            }
+            return;
         }
-        return result;
+        int middle = (from + to) >>> 1;
+        mergeSort(order, key, spareOrder, spareKey, from, middle);
+        mergeSort(order, key, spareOrder, spareKey, middle, to);
+        System.arraycopy(order, from, spareOrder, from, to - from);
+        System.arraycopy(key, from, spareKey, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int k = from; k < to; k++) {
+            if (right >= to || (left < middle && Double.compare(spareKey[left], spareKey[right]) <= 0)) {
+                order[k] = spareOrder[left];
+                key[k] = spareKey[left++];
+            } else {
+                order[k] = spareOrder[right];
+                key[k] = spareKey[right++];
+            }
+        }
     }
 
     private static int[] independent(double[] design, int p, double[] residuals, int[] order) {

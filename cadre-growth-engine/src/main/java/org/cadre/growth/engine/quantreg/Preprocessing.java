@@ -68,6 +68,12 @@ final class Preprocessing {
      */
     private final class Reduced {
         final byte[] side = new byte[n];
+        /**
+         * The kept observations, in index order; their rows are copied out only when the problem
+         * is solved, so the check pass writes one int per kept row and never grows an array.
+         */
+        final int[] keptRows = new int[n];
+
         double[] design = new double[0];
         double[] response = new double[0];
         final double[] below = new double[p];
@@ -96,9 +102,7 @@ final class Preprocessing {
         }
 
         void keep(int i) {
-            ensure(kept + 3);
-            System.arraycopy(x, i * p, design, kept * p, p);
-            response[kept++] = y[i];
+            keptRows[kept++] = i;
         }
 
         /** Rebuilds the kept rows and globs from {@link #side} with one pass over the data. */
@@ -171,9 +175,14 @@ final class Preprocessing {
             }
         }
 
-        /** Appends the globs after the kept rows and returns the number of rows to solve. */
+        /** Copies out the kept rows, appends the globs and returns the number of rows to solve. */
         int withGlobs() {
             ensure(kept + 2);
+            for (int k = 0; k < kept; k++) {
+                int i = keptRows[k];
+                System.arraycopy(x, i * p, design, k * p, p);
+                response[k] = y[i];
+            }
             System.arraycopy(below, 0, design, kept * p, p);
             System.arraycopy(above, 0, design, (kept + 1) * p, p);
             response[kept] = belowY;
