@@ -146,7 +146,7 @@ final class BasicSolution {
             heap[k] = k;
         }
         for (int k = count / 2 - 1; k >= 0; k--) {
-            siftDown(heap, k, count, steps, observations);
+            siftDown(heap, k, count, steps);
         }
         int size = count;
         int last = -1;
@@ -158,27 +158,28 @@ final class BasicSolution {
                 return last;
             }
             heap[0] = heap[--size];
-            siftDown(heap, 0, size, steps, observations);
+            siftDown(heap, 0, size, steps);
         }
         return last;
     }
 
-    private static boolean before(int left, int right, double[] steps, int[] observations) {
-        int byStep = Double.compare(steps[left], steps[right]);
-        return byStep != 0 ? byStep < 0 : observations[left] < observations[right];
+    /** Heap order: by key, ties by position (entries are numbered in the order of their rows). */
+    private static boolean before(int left, int right, double[] key) {
+        int byKey = Double.compare(key[left], key[right]);
+        return byKey != 0 ? byKey < 0 : left < right;
     }
 
-    private static void siftDown(int[] heap, int k, int size, double[] steps, int[] observations) {
+    private static void siftDown(int[] heap, int k, int size, double[] key) {
         int item = heap[k];
         while (true) {
             int child = 2 * k + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && before(heap[child + 1], heap[child], steps, observations)) {
+            if (child + 1 < size && before(heap[child + 1], heap[child], key)) {
                 child++;
             }
-            if (!before(heap[child], item, steps, observations)) {
+            if (!before(heap[child], item, key)) {
                 break;
             }
             heap[k] = heap[child];
@@ -199,91 +200,34 @@ final class BasicSolution {
      * The p observations closest to the fit whose rows are linearly independent, taken greedily
      * by |r| (ties by index, so the choice is reproducible); null if fewer than p are independent.
      * Several students can share the same prior scores, and two identical rows cannot both be
-     * basic.
+     * basic. The observations come off a heap: usually only a few more than p are looked at, so
+     * nothing is sorted.
      */
     private static int[] independentClosest(double[] design, int p, double[] residuals) {
-        int[] candidates = closest(residuals, Math.min(residuals.length, 8 * p));
-        int[] chosen = independent(design, p, residuals, candidates);
-        if (chosen == null && candidates.length < residuals.length) {
-            chosen = independent(design, p, residuals, closest(residuals, residuals.length));
-        }
-        return chosen;
-    }
-
-    /** At least {@code count} indices of the smallest |r|, sorted by (|r|, index). */
-    private static int[] closest(double[] residuals, int count) {
         int n = residuals.length;
         double[] distance = new double[n];
+        int[] heap = new int[n];
         for (int i = 0; i < n; i++) {
             distance[i] = Math.abs(residuals[i]);
+            heap[i] = i;
         }
-        double threshold = count >= n ? Double.POSITIVE_INFINITY : Selection.select(distance, 0, n, count - 1);
-        int selected = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(residuals[i]) <= threshold) {
-                selected++;
-            }
+        for (int k = n / 2 - 1; k >= 0; k--) {
+            siftDown(heap, k, n, distance);
         }
-        int[] order = new int[selected];
-        double[] key = new double[selected];
-        int next = 0;
-        for (int i = 0; i < n; i++) {
-            double d = Math.abs(residuals[i]);
-            if (d <= threshold) {
-                key[next] = d;
-                order[next++] = i;
-            }
-        }
-        // Stable on indices collected in increasing order, so ties stay ordered by index. A
-        // primitive merge sort rather than boxed indices and a comparator: this runs once per solve
-        // and the JIT compiles it (inlined into polish) far more cheaply.
-        mergeSort(order, key, new int[selected], new double[selected], 0, selected);
-        return order;
+        return independent(design, p, heap, distance);
     }
 
-    /** Sorts {@code order[from..to)} by {@code key}, stably. */
-    private static void mergeSort(int[] order, double[] key, int[] spareOrder, double[] spareKey, int from, int to) {
-        if (to - from <= 16) {
-            for (int k = from + 1; k < to; k++) {
-                int item = order[k];
-                double value = key[k];
-                int j = k - 1;
-                while (j >= from && Double.compare(key[j], value) > 0) {
-                    order[j + 1] = order[j];
-                    key[j + 1] = key[j];
-                    j--;
-                }
-                order[j + 1] = item;
-                key[j + 1] = value;
-            }
-            return;
-        }
-        int middle = (from + to) >>> 1;
-        mergeSort(order, key, spareOrder, spareKey, from, middle);
-        mergeSort(order, key, spareOrder, spareKey, middle, to);
-        System.arraycopy(order, from, spareOrder, from, to - from);
-        System.arraycopy(key, from, spareKey, from, to - from);
-        int left = from;
-        int right = middle;
-        for (int k = from; k < to; k++) {
-            if (right >= to || (left < middle && Double.compare(spareKey[left], spareKey[right]) <= 0)) {
-                order[k] = spareOrder[left];
-                key[k] = spareKey[left++];
-            } else {
-                order[k] = spareOrder[right];
-                key[k] = spareKey[right++];
-            }
-        }
-    }
-
-    private static int[] independent(double[] design, int p, double[] residuals, int[] order) {
-        int n = order.length;
+    /** The first p linearly independent rows taken off the heap of rows by distance. */
+    private static int[] independent(double[] design, int p, int[] heap, double[] distance) {
+        int size = heap.length;
         double[] orthonormal = new double[p * p];
         int[] chosen = new int[p];
         int count = 0;
         double[] v = new double[p];
-        for (int k = 0; k < n && count < p; k++) {
-            int i = order[k];
+        while (size > 0 && count < p) {
+            int i = heap[0];
+            heap[0] = heap[--size];
+            siftDown(heap, 0, size, distance);
             System.arraycopy(design, i * p, v, 0, p);
             double norm = Math.sqrt(dotp(v, 0, v, p));
             if (norm == 0) {
