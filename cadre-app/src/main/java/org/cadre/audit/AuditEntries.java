@@ -64,15 +64,11 @@ public class AuditEntries {
 
     /** The newest entries, without counting the whole trail (a home page shows them on every visit). */
     public List<AuditEntry> recent(int count) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, campus_id, summary,
                                before_state::text as before_state, after_state::text as after_state
                         from audit.audit_entry order by occurred_at desc, id desc limit ?
-                        """)
-                .param(count)
-                .query(AuditEntries::map)
-                .list();
+                        """).param(count).query(AuditEntries::map).list();
     }
 
     private static AuditEntry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

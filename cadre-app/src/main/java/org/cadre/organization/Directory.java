@@ -118,14 +118,12 @@ public class Directory {
         pageParams.add(page.offset());
         // One statement: the page of matches with the total count of matches, then their roles.
         var totals = new long[] {-1};
-        var items = jdbc.sql(
-                        """
+        var items = jdbc
+                .sql("""
                         with matched as (
                             select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
                                    count(*) over () as total
-                            from organization.staff s"""
-                                + where
-                                + """
+                            from organization.staff s""" + where + """
                              order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?)
                         select m.*,
                                coalesce((select string_agg(ra.role || coalesce(' @ ' || c.name, ''), '; ' order by ra.role, c.name)

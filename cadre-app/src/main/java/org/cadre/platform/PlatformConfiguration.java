@@ -2,9 +2,9 @@ package org.cadre.platform;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Beans every capability shares. */

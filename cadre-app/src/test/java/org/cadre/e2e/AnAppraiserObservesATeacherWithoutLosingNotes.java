@@ -109,7 +109,9 @@ class AnAppraiserObservesATeacherWithoutLosingNotes extends BrowserTest {
         } catch (WebDriverException offlinePage) {
             // Chromium may report the failed navigation; the tab shows its offline page either way.
         }
-        assertThat(browser.findElements(By.id("note-form"))).as("the page cannot load offline").isEmpty();
+        assertThat(browser.findElements(By.id("note-form")))
+                .as("the page cannot load offline")
+                .isEmpty();
         assertThat(notesAtServer(id)).as("nothing arrived while offline").hasSize(1);
 
         // Back online, the appraiser opens the observation again: everything arrives, once, and is shown.
@@ -168,14 +170,18 @@ class AnAppraiserObservesATeacherWithoutLosingNotes extends BrowserTest {
         browser.findElement(By.cssSelector("#my-observations a[href$='/evaluation/observations/" + id + "']"))
                 .click();
         waitUntil(ExpectedConditions.urlMatches("/evaluation/observations/" + id + "$"));
-        assertThat(browser.findElements(By.id("notes"))).as("evidence notes are the appraiser's").isEmpty();
+        assertThat(browser.findElements(By.id("notes")))
+                .as("evidence notes are the appraiser's")
+                .isEmpty();
         assertThat(browser.findElement(By.id("shared-ratings")).getText()).contains("4 Accomplished");
         browser.findElement(By.id("response-text")).sendKeys("I would like to discuss 3.2 at the next check-in.");
         submit("acknowledge");
         assertThat(savedMessage()).isEqualTo("Thank you: your acknowledgement was recorded.");
         assertThat(text("status")).isEqualTo("Acknowledged by the teacher");
         assertThat(text("response")).isEqualTo("I would like to discuss 3.2 at the next check-in.");
-        assertThat(browser.findElements(By.id("acknowledge"))).as("acknowledged once").isEmpty();
+        assertThat(browser.findElements(By.id("acknowledge")))
+                .as("acknowledged once")
+                .isEmpty();
         assertThat(jdbc.sql("select status || ' ' || teacher_response from evaluation.observation where id = ?")
                         .param(id)
                         .query(String.class)
@@ -201,9 +207,8 @@ class AnAppraiserObservesATeacherWithoutLosingNotes extends BrowserTest {
                     .click();
         }
         browser.findElement(By.id("add-note")).click();
-        waitUntil(page -> browser.findElement(By.id("note-body"))
-                .getDomProperty("value")
-                .isEmpty());
+        waitUntil(page ->
+                browser.findElement(By.id("note-body")).getDomProperty("value").isEmpty());
     }
 
     private void rate(String dimension, String level) {
@@ -219,8 +224,9 @@ class AnAppraiserObservesATeacherWithoutLosingNotes extends BrowserTest {
 
     private String savedMessage() {
         var problems = browser.findElements(By.id("problem"));
-        assertThat(problems).as("no problem reported").allSatisfy(p -> assertThat(p.getText())
-                .isEmpty());
+        assertThat(problems)
+                .as("no problem reported")
+                .allSatisfy(p -> assertThat(p.getText()).isEmpty());
         return browser.findElement(By.cssSelector(".alert.ok")).getText();
     }
 
@@ -249,7 +255,8 @@ class AnAppraiserObservesATeacherWithoutLosingNotes extends BrowserTest {
     }
 
     private List<String> dimensionsAtServer(long observationId, String body) {
-        return jdbc.sql("select unnest(dimension_codes) from evaluation.evidence_note where observation_id = ? and body = ?")
+        return jdbc.sql(
+                        "select unnest(dimension_codes) from evaluation.evidence_note where observation_id = ? and body = ?")
                 .params(observationId, body)
                 .query(String.class)
                 .list();

@@ -69,9 +69,16 @@ class EvaluationTellsOtherCapabilitiesThroughEvents extends CadreIntegrationTest
         var lesson = observing.schedule(
                 appraiser,
                 new Observing.Scheduling(
-                        teacher, ObservationKind.FORMAL, false, LocalDateTime.now().minusDays(30), 50, null));
+                        teacher,
+                        ObservationKind.FORMAL,
+                        false,
+                        LocalDateTime.now().minusDays(30),
+                        50,
+                        null));
         var rated = observing.rate(appraiser, lesson.id(), 0, Map.of("2.1", 3, "3.1", 4), 50, "Routines hold");
-        assertThat(events.stream(ObservationShared.class)).as("nothing is shared by rating").isEmpty();
+        assertThat(events.stream(ObservationShared.class))
+                .as("nothing is shared by rating")
+                .isEmpty();
 
         observing.share(appraiser, lesson.id(), rated.version());
 
@@ -92,7 +99,12 @@ class EvaluationTellsOtherCapabilitiesThroughEvents extends CadreIntegrationTest
         var lesson = observing.schedule(
                 appraiser,
                 new Observing.Scheduling(
-                        teacher, ObservationKind.FORMAL, true, LocalDateTime.now().minusHours(3), 50, null));
+                        teacher,
+                        ObservationKind.FORMAL,
+                        true,
+                        LocalDateTime.now().minusHours(3),
+                        50,
+                        null));
         var observed = new HashMap<String, Integer>();
         var rubric = rubrics.byId(lesson.rubricId());
         rubric.observedDimensions().forEach(d -> observed.put(d.code(), 4));
@@ -112,16 +124,18 @@ class EvaluationTellsOtherCapabilitiesThroughEvents extends CadreIntegrationTest
 
         var finalized = summatives.finalize(appraiser, teacher, complete.version());
 
-        assertThat(events.stream(SummativeRatingFinalized.class)).singleElement().satisfies(event -> {
-            assertThat(event.summativeId()).isEqualTo(finalized.id());
-            assertThat(event.teacherStaffId()).isEqualTo(teacher);
-            assertThat(event.schoolYearId()).isEqualTo(lesson.schoolYearId());
-            assertThat(event.policyVersionId()).isEqualTo(finalized.policyVersionId());
-            // 0.5 × 4 + 0.35 × 3 + 0.15 × 3 = 3.50
-            assertThat(event.composite()).isEqualByComparingTo("3.50");
-            assertThat(event.effectivenessLevel()).isEqualTo(finalized.effectivenessLevel());
-            assertThat(event.finalizedAt()).isCloseTo(finalized.finalizedAt(), within(1, ChronoUnit.MILLIS));
-        });
+        assertThat(events.stream(SummativeRatingFinalized.class))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.summativeId()).isEqualTo(finalized.id());
+                    assertThat(event.teacherStaffId()).isEqualTo(teacher);
+                    assertThat(event.schoolYearId()).isEqualTo(lesson.schoolYearId());
+                    assertThat(event.policyVersionId()).isEqualTo(finalized.policyVersionId());
+                    // 0.5 × 4 + 0.35 × 3 + 0.15 × 3 = 3.50
+                    assertThat(event.composite()).isEqualByComparingTo("3.50");
+                    assertThat(event.effectivenessLevel()).isEqualTo(finalized.effectivenessLevel());
+                    assertThat(event.finalizedAt()).isCloseTo(finalized.finalizedAt(), within(1, ChronoUnit.MILLIS));
+                });
     }
 
     /**

@@ -34,7 +34,8 @@ class TheAssignmentsPageNamesTeachersAndAppraisers extends CadreIntegrationTest 
                 .getRequest()
                 .getSession(false);
         long appraiser = staffId(DemoAccounts.APPRAISER);
-        long campus = jdbc.sql("select campus_id from organization.role_assignment where staff_id = ? and role = 'APPRAISER' limit 1")
+        long campus = jdbc.sql(
+                        "select campus_id from organization.role_assignment where staff_id = ? and role = 'APPRAISER' limit 1")
                 .param(appraiser)
                 .query(Long.class)
                 .single();
@@ -58,7 +59,9 @@ class TheAssignmentsPageNamesTeachersAndAppraisers extends CadreIntegrationTest 
                 .param("campus", String.valueOf(campus))
                 .param("teacherId", teacher[0])
                 .param("appraiserId", String.valueOf(appraiser)));
-        var page = mvc.perform(get("/evaluation/assignments").param("campus", String.valueOf(campus)).session(session))
+        var page = mvc.perform(get("/evaluation/assignments")
+                        .param("campus", String.valueOf(campus))
+                        .session(session))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

@@ -92,14 +92,11 @@ abstract class IdentityIntegrationTest extends CadreIntegrationTest {
      * directories as the demo network has them, and keeps exported rosters importable.
      */
     static void rosterInTheEarliestYear(org.springframework.jdbc.core.simple.JdbcClient jdbc, long staffId) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into organization.role_assignment (staff_id, school_year_id, campus_id, role)
                         select ?, (select id from organization.school_year order by begins_on limit 1),
                                (select id from organization.campus order by source_id limit 1), 'TEACHER'
-                        """)
-                .param(staffId)
-                .update();
+                        """).param(staffId).update();
     }
 
     /** Requests made as the account's owner, signed in. */

@@ -19,10 +19,10 @@ import org.cadre.evaluation.rubric.Rubrics;
 import org.cadre.evaluation.summative.SummativeRatings;
 import org.cadre.growth.DemoScores;
 import org.cadre.growth.GrowthRuns;
+import org.cadre.policy.Policies;
 import org.cadre.shared.AccessRole;
 import org.cadre.shared.CurrentUser;
 import org.cadre.shared.Grant;
-import org.cadre.policy.Policies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -246,88 +246,320 @@ class AccessMatrixTest extends CadreIntegrationTest {
             // Evaluation: appraisers rate assigned teachers of their campus; teachers see what was shared with them;
             // coaches and HR see nothing of it.
             Map.entry("GET /evaluation", rule("/evaluation", SIGNED_IN)),
-            Map.entry("POST /evaluation/goal-plan", rule("/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
-            Map.entry("GET /evaluation/caseload", rule("/evaluation/caseload", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /evaluation/campuses/{id}", rule(f -> "/evaluation/campuses/" + f.firstCampus(), EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "POST /evaluation/goal-plan",
+                    rule("/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
+            Map.entry(
+                    "GET /evaluation/caseload",
+                    rule(
+                            "/evaluation/caseload",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /evaluation/campuses/{id}",
+                    rule(
+                            f -> "/evaluation/campuses/" + f.firstCampus(),
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
             Map.entry("GET /evaluation/district", rule("/evaluation/district", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /evaluation/teachers/{id}", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("POST /evaluation/observations", rule("/evaluation/observations", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
-            Map.entry("GET /evaluation/observations/{id}", rule(f -> "/evaluation/observations/" + f.firstCampusObservation(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /evaluation/observations/{id}/pdf", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/pdf", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("POST /evaluation/observations/{id}/pre-conference", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/pre-conference", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /evaluation/observations/{id}/notes", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/notes", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /evaluation/observations/{id}/draft", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/draft", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /evaluation/observations/{id}/ratings", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/ratings", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /evaluation/observations/{id}/post-conference", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/post-conference", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /evaluation/observations/{id}/share", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/share", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /evaluation/observations/{id}/acknowledgement", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/acknowledgement", EnumSet.of(Who.TEACHER))),
-            Map.entry("POST /evaluation/observations/{id}/amendment", rule(f -> "/evaluation/observations/" + f.firstCampusObservation() + "/amendment", EnumSet.of(Who.APPRAISER))),
-            Map.entry("GET /evaluation/teachers/{id}/summative", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /evaluation/teachers/{id}/summative/pdf", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/pdf", SUMMATIVE_DRAFT_READERS)),
-            Map.entry("POST /evaluation/teachers/{id}/summative", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
-            Map.entry("POST /evaluation/teachers/{id}/summative/inputs", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/inputs", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
-            Map.entry("POST /evaluation/teachers/{id}/summative/finalize", rule(f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/finalize", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry(
+                    "GET /evaluation/teachers/{id}",
+                    rule(
+                            f -> "/evaluation/teachers/" + f.firstCampusTeacher(),
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "POST /evaluation/observations",
+                    rule(
+                            "/evaluation/observations",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry(
+                    "GET /evaluation/observations/{id}",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation(),
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /evaluation/observations/{id}/pdf",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/pdf",
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/pre-conference",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/pre-conference",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/notes",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/notes",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/draft",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/draft",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/ratings",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/ratings",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/post-conference",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/post-conference",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/share",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/share",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/acknowledgement",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/acknowledgement",
+                            EnumSet.of(Who.TEACHER))),
+            Map.entry(
+                    "POST /evaluation/observations/{id}/amendment",
+                    rule(
+                            f -> "/evaluation/observations/" + f.firstCampusObservation() + "/amendment",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "GET /evaluation/teachers/{id}/summative",
+                    rule(
+                            f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative",
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /evaluation/teachers/{id}/summative/pdf",
+                    rule(
+                            f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/pdf",
+                            SUMMATIVE_DRAFT_READERS)),
+            Map.entry(
+                    "POST /evaluation/teachers/{id}/summative",
+                    rule(
+                            f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry(
+                    "POST /evaluation/teachers/{id}/summative/inputs",
+                    rule(
+                            f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/inputs",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry(
+                    "POST /evaluation/teachers/{id}/summative/finalize",
+                    rule(
+                            f -> "/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/finalize",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
             Map.entry("GET /evaluation/rubrics", rule("/evaluation/rubrics", DISTRICT_ADMIN_ONLY)),
             Map.entry("POST /evaluation/rubrics", rule("/evaluation/rubrics", DISTRICT_ADMIN_ONLY)),
             Map.entry("GET /evaluation/rubrics/{id}", rule(f -> "/evaluation/rubrics/" + f.currentRubric(), SIGNED_IN)),
-            Map.entry("GET /evaluation/assignments", rule("/evaluation/assignments", EnumSet.of(Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
-            Map.entry("POST /evaluation/assignments", rule("/evaluation/assignments", EnumSet.of(Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
-            Map.entry("GET /evaluation/calibration", rule("/evaluation/calibration", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /evaluation/assignments",
+                    rule("/evaluation/assignments", EnumSet.of(Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry(
+                    "POST /evaluation/assignments",
+                    rule("/evaluation/assignments", EnumSet.of(Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry(
+                    "GET /evaluation/calibration",
+                    rule(
+                            "/evaluation/calibration",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
             Map.entry("GET /api/v1/evaluation/rubrics", rule("/api/v1/evaluation/rubrics", SIGNED_IN)),
-            Map.entry("GET /api/v1/evaluation/rubrics/{id}", rule(f -> "/api/v1/evaluation/rubrics/" + f.currentRubric(), SIGNED_IN)),
-            Map.entry("GET /api/v1/evaluation/school-years/{id}/rubric", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/rubric", SIGNED_IN)),
-            Map.entry("POST /api/v1/evaluation/school-years/{id}/rubric", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/rubric", DISTRICT_ADMIN_ONLY)),
-            Map.entry("POST /api/v1/evaluation/school-years/{id}/summatives", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/summatives", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /api/v1/evaluation/school-years/{id}/ed-fi", rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/ed-fi", DISTRICT_ADMIN_ONLY)),
-            Map.entry("POST /api/v1/evaluation/observations", rule("/api/v1/evaluation/observations", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
-            Map.entry("GET /api/v1/evaluation/observations/{id}", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /api/v1/evaluation/observations/{id}/notes", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/notes", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("POST /api/v1/evaluation/observations/{id}/notes", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/notes", EnumSet.of(Who.APPRAISER))),
-            Map.entry("PUT /api/v1/evaluation/observations/{id}/draft", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/draft", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /api/v1/evaluation/observations/{id}/pre-conference", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/pre-conference", EnumSet.of(Who.APPRAISER))),
-            Map.entry("PUT /api/v1/evaluation/observations/{id}/ratings", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/ratings", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /api/v1/evaluation/observations/{id}/post-conference", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/post-conference", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /api/v1/evaluation/observations/{id}/share", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/share", EnumSet.of(Who.APPRAISER))),
-            Map.entry("POST /api/v1/evaluation/observations/{id}/acknowledgement", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/acknowledgement", EnumSet.of(Who.TEACHER))),
-            Map.entry("POST /api/v1/evaluation/observations/{id}/amendment", rule(f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/amendment", EnumSet.of(Who.APPRAISER))),
-            Map.entry("GET /api/v1/evaluation/teachers/{id}/observations", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/observations", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /api/v1/evaluation/teachers/{id}/summative", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", SUMMATIVE_DRAFT_READERS)),
-            Map.entry("POST /api/v1/evaluation/teachers/{id}/summative", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
-            Map.entry("PUT /api/v1/evaluation/teachers/{id}/summative/inputs", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/inputs", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
-            Map.entry("POST /api/v1/evaluation/teachers/{id}/summative/finalize", rule(f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/finalize", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
-            Map.entry("GET /api/v1/evaluation/goal-plan", rule("/api/v1/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
-            Map.entry("PUT /api/v1/evaluation/goal-plan", rule("/api/v1/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
-            Map.entry("GET /api/v1/evaluation/caseload", rule("/api/v1/evaluation/caseload", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /api/v1/evaluation/campuses/{id}/distribution", rule(f -> "/api/v1/evaluation/campuses/" + f.firstCampus() + "/distribution", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/evaluation/rubrics/{id}",
+                    rule(f -> "/api/v1/evaluation/rubrics/" + f.currentRubric(), SIGNED_IN)),
+            Map.entry(
+                    "GET /api/v1/evaluation/school-years/{id}/rubric",
+                    rule(f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/rubric", SIGNED_IN)),
+            Map.entry(
+                    "POST /api/v1/evaluation/school-years/{id}/rubric",
+                    rule(
+                            f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/rubric",
+                            DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "POST /api/v1/evaluation/school-years/{id}/summatives",
+                    rule(
+                            f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/summatives",
+                            DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /api/v1/evaluation/school-years/{id}/ed-fi",
+                    rule(
+                            f -> "/api/v1/evaluation/school-years/" + f.currentSchoolYear() + "/ed-fi",
+                            DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "POST /api/v1/evaluation/observations",
+                    rule(
+                            "/api/v1/evaluation/observations",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/evaluation/observations/{id}",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation(),
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/evaluation/observations/{id}/notes",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/notes",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "POST /api/v1/evaluation/observations/{id}/notes",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/notes",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "PUT /api/v1/evaluation/observations/{id}/draft",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/draft",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /api/v1/evaluation/observations/{id}/pre-conference",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/pre-conference",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "PUT /api/v1/evaluation/observations/{id}/ratings",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/ratings",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /api/v1/evaluation/observations/{id}/post-conference",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/post-conference",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /api/v1/evaluation/observations/{id}/share",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/share",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "POST /api/v1/evaluation/observations/{id}/acknowledgement",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/acknowledgement",
+                            EnumSet.of(Who.TEACHER))),
+            Map.entry(
+                    "POST /api/v1/evaluation/observations/{id}/amendment",
+                    rule(
+                            f -> "/api/v1/evaluation/observations/" + f.firstCampusObservation() + "/amendment",
+                            EnumSet.of(Who.APPRAISER))),
+            Map.entry(
+                    "GET /api/v1/evaluation/teachers/{id}/observations",
+                    rule(
+                            f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/observations",
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/evaluation/teachers/{id}/summative",
+                    rule(
+                            f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative",
+                            SUMMATIVE_DRAFT_READERS)),
+            Map.entry(
+                    "POST /api/v1/evaluation/teachers/{id}/summative",
+                    rule(
+                            f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry(
+                    "PUT /api/v1/evaluation/teachers/{id}/summative/inputs",
+                    rule(
+                            f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/inputs",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry(
+                    "POST /api/v1/evaluation/teachers/{id}/summative/finalize",
+                    rule(
+                            f -> "/api/v1/evaluation/teachers/" + f.firstCampusTeacher() + "/summative/finalize",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/evaluation/goal-plan",
+                    rule("/api/v1/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
+            Map.entry(
+                    "PUT /api/v1/evaluation/goal-plan",
+                    rule("/api/v1/evaluation/goal-plan", EnumSet.of(Who.TEACHER, Who.OTHER_CAMPUS_TEACHER))),
+            Map.entry(
+                    "GET /api/v1/evaluation/caseload",
+                    rule(
+                            "/api/v1/evaluation/caseload",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/evaluation/campuses/{id}/distribution",
+                    rule(
+                            f -> "/api/v1/evaluation/campuses/" + f.firstCampus() + "/distribution",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
             Map.entry("GET /api/v1/evaluation/district", rule("/api/v1/evaluation/district", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /api/v1/evaluation/calibration", rule("/api/v1/evaluation/calibration", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/evaluation/calibration",
+                    rule(
+                            "/api/v1/evaluation/calibration",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.OTHER_CAMPUS_ADMIN, Who.DISTRICT_ADMIN))),
             // Growth: a teacher sees their own measures and students; campus leaders their campus; HR measures only.
             Map.entry("GET /growth", rule("/growth", SIGNED_IN)),
             Map.entry("GET /growth/measures.csv", rule("/growth/measures.csv", HR_EDITORS)),
-            Map.entry("GET /growth/campuses/{id}", rule(f -> "/growth/campuses/" + f.firstCampus(), EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /growth/campuses/{id}/measures.csv", rule(f -> "/growth/campuses/" + f.firstCampus() + "/measures.csv", EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /growth/teachers/{id}", rule(f -> "/growth/teachers/" + f.firstCampusTeacher(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /growth/teachers/{id}/measures.csv", rule(f -> "/growth/teachers/" + f.firstCampusTeacher() + "/measures.csv", EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /growth/teachers/{id}/students.csv", rule(f -> "/growth/teachers/" + f.firstCampusTeacher() + "/students.csv", SEE_FIRST_CAMPUS_CLASS)),
-            Map.entry("GET /growth/students/{id}", rule(f -> "/growth/students/" + f.firstCampusStudent(), SEE_FIRST_CAMPUS_CLASS)),
-            Map.entry("GET /growth/students/{id}/scores.csv", rule(f -> "/growth/students/" + f.firstCampusStudent() + "/scores.csv", SEE_FIRST_CAMPUS_CLASS)),
+            Map.entry(
+                    "GET /growth/campuses/{id}",
+                    rule(
+                            f -> "/growth/campuses/" + f.firstCampus(),
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /growth/campuses/{id}/measures.csv",
+                    rule(
+                            f -> "/growth/campuses/" + f.firstCampus() + "/measures.csv",
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /growth/teachers/{id}",
+                    rule(
+                            f -> "/growth/teachers/" + f.firstCampusTeacher(),
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /growth/teachers/{id}/measures.csv",
+                    rule(
+                            f -> "/growth/teachers/" + f.firstCampusTeacher() + "/measures.csv",
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /growth/teachers/{id}/students.csv",
+                    rule(f -> "/growth/teachers/" + f.firstCampusTeacher() + "/students.csv", SEE_FIRST_CAMPUS_CLASS)),
+            Map.entry(
+                    "GET /growth/students/{id}",
+                    rule(f -> "/growth/students/" + f.firstCampusStudent(), SEE_FIRST_CAMPUS_CLASS)),
+            Map.entry(
+                    "GET /growth/students/{id}/scores.csv",
+                    rule(f -> "/growth/students/" + f.firstCampusStudent() + "/scores.csv", SEE_FIRST_CAMPUS_CLASS)),
             Map.entry("GET /admin/growth", rule("/admin/growth", DISTRICT_ADMIN_ONLY)),
             Map.entry("POST /admin/growth/imports", rule("/admin/growth/imports", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /admin/growth/imports/{id}", rule(f -> "/admin/growth/imports/" + f.growthImport(), DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /admin/growth/imports/{id}/report.csv", rule(f -> "/admin/growth/imports/" + f.growthImport() + "/report.csv", DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /admin/growth/imports/{id}",
+                    rule(f -> "/admin/growth/imports/" + f.growthImport(), DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /admin/growth/imports/{id}/report.csv",
+                    rule(f -> "/admin/growth/imports/" + f.growthImport() + "/report.csv", DISTRICT_ADMIN_ONLY)),
             Map.entry("POST /admin/growth/runs", rule("/admin/growth/runs", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /admin/growth/runs/{id}", rule(f -> "/admin/growth/runs/" + f.growthRun(), DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /admin/growth/runs/{id}/progress", rule(f -> "/admin/growth/runs/" + f.growthRun() + "/progress", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /admin/growth/runs/{id}/percentiles.csv", rule(f -> "/admin/growth/runs/" + f.growthRun() + "/percentiles.csv", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /admin/growth/runs/{id}/cohorts.csv", rule(f -> "/admin/growth/runs/" + f.growthRun() + "/cohorts.csv", DISTRICT_ADMIN_ONLY)),
-            Map.entry("POST /api/v1/admin/growth/assessment-imports", rule("/api/v1/admin/growth/assessment-imports", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /api/v1/admin/growth/assessment-imports/{id}", rule(f -> "/api/v1/admin/growth/assessment-imports/" + f.growthImport(), DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /admin/growth/runs/{id}",
+                    rule(f -> "/admin/growth/runs/" + f.growthRun(), DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /admin/growth/runs/{id}/progress",
+                    rule(f -> "/admin/growth/runs/" + f.growthRun() + "/progress", DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /admin/growth/runs/{id}/percentiles.csv",
+                    rule(f -> "/admin/growth/runs/" + f.growthRun() + "/percentiles.csv", DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /admin/growth/runs/{id}/cohorts.csv",
+                    rule(f -> "/admin/growth/runs/" + f.growthRun() + "/cohorts.csv", DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "POST /api/v1/admin/growth/assessment-imports",
+                    rule("/api/v1/admin/growth/assessment-imports", DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /api/v1/admin/growth/assessment-imports/{id}",
+                    rule(f -> "/api/v1/admin/growth/assessment-imports/" + f.growthImport(), DISTRICT_ADMIN_ONLY)),
             Map.entry("POST /api/v1/admin/growth/runs", rule("/api/v1/admin/growth/runs", DISTRICT_ADMIN_ONLY)),
-            Map.entry("GET /api/v1/admin/growth/runs/{id}", rule(f -> "/api/v1/admin/growth/runs/" + f.growthRun(), DISTRICT_ADMIN_ONLY)),
+            Map.entry(
+                    "GET /api/v1/admin/growth/runs/{id}",
+                    rule(f -> "/api/v1/admin/growth/runs/" + f.growthRun(), DISTRICT_ADMIN_ONLY)),
             Map.entry("GET /api/v1/growth/network", rule("/api/v1/growth/network", HR_EDITORS)),
-            Map.entry("GET /api/v1/growth/campuses/{id}", rule(f -> "/api/v1/growth/campuses/" + f.firstCampus(), EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /api/v1/growth/teachers/{id}", rule(f -> "/api/v1/growth/teachers/" + f.firstCampusTeacher(), EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
-            Map.entry("GET /api/v1/growth/students/{id}", rule(f -> "/api/v1/growth/students/" + f.firstCampusStudent(), SEE_FIRST_CAMPUS_CLASS)),
+            Map.entry(
+                    "GET /api/v1/growth/campuses/{id}",
+                    rule(
+                            f -> "/api/v1/growth/campuses/" + f.firstCampus(),
+                            EnumSet.of(Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/growth/teachers/{id}",
+                    rule(
+                            f -> "/api/v1/growth/teachers/" + f.firstCampusTeacher(),
+                            EnumSet.of(Who.TEACHER, Who.APPRAISER, Who.CAMPUS_ADMIN, Who.HR, Who.DISTRICT_ADMIN))),
+            Map.entry(
+                    "GET /api/v1/growth/students/{id}",
+                    rule(f -> "/api/v1/growth/students/" + f.firstCampusStudent(), SEE_FIRST_CAMPUS_CLASS)),
             // Audit
             Map.entry("GET /audit", rule("/audit", DISTRICT_ADMIN_ONLY)),
             Map.entry("GET /api/v1/audit", rule("/api/v1/audit", DISTRICT_ADMIN_ONLY)));
@@ -365,15 +597,11 @@ class AccessMatrixTest extends CadreIntegrationTest {
         long currentSchoolYear = jdbc.sql("select id from organization.school_year where is_current")
                 .query(Long.class)
                 .single();
-        long firstCampus = jdbc.sql(
-                        """
+        long firstCampus = jdbc.sql("""
                         select ra.campus_id from organization.role_assignment ra
                         join organization.school_year y on y.id = ra.school_year_id and y.is_current
                         where ra.staff_id = ? and ra.role = 'TEACHER'
-                        """)
-                .param(teacher)
-                .query(Long.class)
-                .single();
+                        """).param(teacher).query(Long.class).single();
         long rubric = rubrics.inForce(currentSchoolYear).id();
         demoScores.generate(2026);
         long growthRun = growthRuns.runNow(null, currentSchoolYear).id();
@@ -406,8 +634,7 @@ class AccessMatrixTest extends CadreIntegrationTest {
                                 """).query(Long.class).single(),
                 rubric,
                 // A shared observation of the first campus's teacher by the first campus's appraiser.
-                jdbc.sql(
-                                """
+                jdbc.sql("""
                                 insert into evaluation.observation (school_year_id, campus_id, teacher_staff_id,
                                     appraiser_staff_id, rubric_id, policy_version_id, kind, announced, scheduled_for,
                                     planned_minutes, status, shared_at, feedback_due_on, feedback_late)
@@ -424,13 +651,10 @@ class AccessMatrixTest extends CadreIntegrationTest {
                                 policies.inForce(currentSchoolYear).id())
                         .query(Long.class)
                         .single(),
-                jdbc.sql(
-                                """
+                jdbc.sql("""
                                 insert into growth.assessment_import (started_by, file_name, status)
                                 values ('access matrix', 'fixture.csv', 'REJECTED') returning id
-                                """)
-                        .query(Long.class)
-                        .single(),
+                                """).query(Long.class).single(),
                 growthRun,
                 jdbc.sql("select min(student_id) from growth.teacher_student where run_id = ? and staff_id = ?")
                         .params(growthRun, teacher)

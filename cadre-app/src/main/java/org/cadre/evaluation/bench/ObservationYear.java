@@ -73,7 +73,8 @@ final class ObservationYear {
                 .list());
         var deadline = new FeedbackDeadline(evaluation.feedbackDueWorkingDays(), new WorkingDays(holidays));
         int formalMinutes = evaluation.formalObservations().minimumMinutes();
-        var observed = rubric.observedDimensions().stream().map(Rubric.Dimension::code).toList();
+        var observed =
+                rubric.observedDimensions().stream().map(Rubric.Dimension::code).toList();
         var random = new SplittableRandom(seed);
         var lessonDays = schoolDays(year.beginsOn().plusWeeks(3), year.endsOn().minusWeeks(2), holidays);
 
@@ -106,16 +107,16 @@ final class ObservationYear {
                     int to = lessonDays.size() * (n + 1) / count;
                     var day = lessonDays.get(from + random.nextInt(to - from));
                     var kind = n == 0 ? "FORMAL" : (random.nextInt(3) == 0 ? "WALKTHROUGH" : "INFORMAL");
-                    int planned =
-                            switch (kind) {
-                                case "FORMAL" -> formalMinutes + 5;
-                                case "INFORMAL" -> 20 + 5 * random.nextInt(3);
-                                default -> 10 + 5 * random.nextInt(2);
-                            };
+                    int planned = switch (kind) {
+                        case "FORMAL" -> formalMinutes + 5;
+                        case "INFORMAL" -> 20 + 5 * random.nextInt(3);
+                        default -> 10 + 5 * random.nextInt(2);
+                    };
                     var at = day.atTime(LocalTime.of(8, 0).plusMinutes(15L * random.nextInt(28)))
                             .atZone(zone)
                             .toInstant();
-                    var row = observations.add(campus.id(), teacher, appraiser, kind, random.nextInt(5) != 0, at, planned);
+                    var row = observations.add(
+                            campus.id(), teacher, appraiser, kind, random.nextInt(5) != 0, at, planned);
                     if (day.isAfter(today)) {
                         continue;
                     }
@@ -163,10 +164,7 @@ final class ObservationYear {
                 .update();
         var ids = jdbc.sql("""
                         select nextval(pg_get_serial_sequence('evaluation.observation', 'id')) from generate_series(1, ?)
-                        """)
-                .param(observations.size())
-                .query(Long.class)
-                .list();
+                        """).param(observations.size()).query(Long.class).list();
         jdbc.sql("""
                         insert into evaluation.observation (id, school_year_id, campus_id, teacher_staff_id, appraiser_staff_id,
                             rubric_id, policy_version_id, kind, announced, scheduled_for, planned_minutes, status, started_at,
@@ -218,8 +216,7 @@ final class ObservationYear {
         int shared = (int) observations.status.stream()
                 .filter(s -> s.equals("SHARED") || s.equals("ACKNOWLEDGED"))
                 .count();
-        return new Generated(
-                campuses, teacherCount, observations.size(), observations.ratingRow.size(), shared);
+        return new Generated(campuses, teacherCount, observations.size(), observations.ratingRow.size(), shared);
     }
 
     private static List<Long> sortedIds(List<StaffSummary> people) {
@@ -260,8 +257,14 @@ final class ObservationYear {
         final List<String> ratingCode = new ArrayList<>();
         final List<Integer> ratingValue = new ArrayList<>();
 
-        int add(long campusId, long teacherId, long appraiserId, String kindName, boolean isAnnounced,
-                java.time.Instant when, int plannedMinutes) {
+        int add(
+                long campusId,
+                long teacherId,
+                long appraiserId,
+                String kindName,
+                boolean isAnnounced,
+                java.time.Instant when,
+                int plannedMinutes) {
             campus.add(campusId);
             teacher.add(teacherId);
             appraiser.add(appraiserId);
@@ -288,7 +291,8 @@ final class ObservationYear {
             observed.set(row, minutes);
         }
 
-        void shared(int row, int minutes, java.time.Instant when, LocalDate dueOn, boolean isLate, boolean acknowledged) {
+        void shared(
+                int row, int minutes, java.time.Instant when, LocalDate dueOn, boolean isLate, boolean acknowledged) {
             status.set(row, acknowledged ? "ACKNOWLEDGED" : "SHARED");
             observed.set(row, minutes);
             sharedAt.set(row, when.toString());

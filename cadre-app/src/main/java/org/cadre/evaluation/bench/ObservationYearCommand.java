@@ -63,7 +63,11 @@ public final class ObservationYearCommand {
                     .idByEmail(email)
                     .orElseThrow(() -> new IllegalStateException("No staff member " + email));
             var user = new CurrentUser(
-                    0, staffId, email, email, context.getBean(RoleAssignments.class).currentGrantsOf(staffId));
+                    0,
+                    staffId,
+                    email,
+                    email,
+                    context.getBean(RoleAssignments.class).currentGrantsOf(staffId));
             var year = teachers.currentYear();
             long existing = generator.existing(year.id());
             if (existing > 0) {
