@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.cadre.evaluation.appraisal.AppraisalAccess;
 import org.cadre.evaluation.appraisal.Teachers;
@@ -112,5 +111,4 @@ public class Calibration {
                 (dimension, pairs) -> dimensionLines.add(new Line(dimension, dimension, Agreement.of(pairs))));
         return new Report(pairedLessons, appraiserLines, dimensionLines, Agreement.of(all));
     }
-
 }

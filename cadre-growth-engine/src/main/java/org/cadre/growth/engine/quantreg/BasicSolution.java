@@ -1,7 +1,5 @@
 package org.cadre.growth.engine.quantreg;
 
-import java.util.Arrays;
-
 /**
  * Moves a near-optimal interior point to the exact optimal vertex of the quantile regression
  * linear program: a fit through p observations (Koenker 2005, theorem 2.1).
@@ -51,16 +49,7 @@ final class BasicSolution {
                 inBasis[basis[k]] = true;
                 residuals[basis[k]] = 0;
             }
-            double[] gradient = new double[p];
-            for (int i = 0; i < n; i++) {
-                if (!inBasis[i]) {
-                    double psi = residuals[i] < 0 ? tau - 1 : tau;
-                    int row = i * p;
-                    for (int j = 0; j < p; j++) {
-                        gradient[j] -= psi * design[row + j];
-                    }
-                }
-            }
+            double[] gradient = gradient(design, n, p, tau, residuals, inBasis);
             double[] multipliers = DenseAlgebra.luSolveTransposed(basisRows, permutation, p, gradient);
             int leaving = -1;
             double worst = DUAL_TOLERANCE;
@@ -82,6 +71,25 @@ final class BasicSolution {
             basis[leaving] = entering;
         }
         return null;
+    }
+
+    /**
+     * Minus the sum of psi_tau(r_i) x_i over the non-basic observations. Every loop over the
+     * observations is a method of its own: polish runs a few hundred times a fit, and with its
+     * loops inside it the JIT would compile (and recompile) the whole of it on stack.
+     */
+    private static double[] gradient(double[] design, int n, int p, double tau, double[] residuals, boolean[] inBasis) {
+        double[] gradient = new double[p];
+        for (int i = 0; i < n; i++) {
+            if (!inBasis[i]) {
+                double psi = residuals[i] < 0 ? tau - 1 : tau;
+                int row = i * p;
+                for (int j = 0; j < p; j++) {
+                    gradient[j] -= psi * design[row + j];
+                }
+            }
+        }
+        return gradient;
     }
 
     /**
@@ -138,7 +146,7 @@ final class BasicSolution {
             heap[k] = k;
         }
         for (int k = count / 2 - 1; k >= 0; k--) {
-            siftDown(heap, k, count, steps, observations);
+            siftDown(heap, k, count, steps);
         }
         int size = count;
         int last = -1;
@@ -150,27 +158,28 @@ final class BasicSolution {
                 return last;
             }
             heap[0] = heap[--size];
-            siftDown(heap, 0, size, steps, observations);
+            siftDown(heap, 0, size, steps);
         }
         return last;
     }
 
-    private static boolean before(int left, int right, double[] steps, int[] observations) {
-        int byStep = Double.compare(steps[left], steps[right]);
-        return byStep != 0 ? byStep < 0 : observations[left] < observations[right];
+    /** Heap order: by key, ties by position (entries are numbered in the order of their rows). */
+    private static boolean before(int left, int right, double[] key) {
+        int byKey = Double.compare(key[left], key[right]);
+        return byKey != 0 ? byKey < 0 : left < right;
     }
 
-    private static void siftDown(int[] heap, int k, int size, double[] steps, int[] observations) {
+    private static void siftDown(int[] heap, int k, int size, double[] key) {
         int item = heap[k];
         while (true) {
             int child = 2 * k + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && before(heap[child + 1], heap[child], steps, observations)) {
+            if (child + 1 < size && before(heap[child + 1], heap[child], key)) {
                 child++;
             }
-            if (!before(heap[child], item, steps, observations)) {
+            if (!before(heap[child], item, key)) {
                 break;
             }
             heap[k] = heap[child];
@@ -191,57 +200,34 @@ final class BasicSolution {
      * The p observations closest to the fit whose rows are linearly independent, taken greedily
      * by |r| (ties by index, so the choice is reproducible); null if fewer than p are independent.
      * Several students can share the same prior scores, and two identical rows cannot both be
-     * basic.
+     * basic. The observations come off a heap: usually only a few more than p are looked at, so
+     * nothing is sorted.
      */
     private static int[] independentClosest(double[] design, int p, double[] residuals) {
-        int[] candidates = closest(residuals, Math.min(residuals.length, 8 * p));
-        int[] chosen = independent(design, p, residuals, candidates);
-        if (chosen == null && candidates.length < residuals.length) {
-            chosen = independent(design, p, residuals, closest(residuals, residuals.length));
-        }
-        return chosen;
-    }
-
-    /** At least {@code count} indices of the smallest |r|, sorted by (|r|, index). */
-    private static int[] closest(double[] residuals, int count) {
         int n = residuals.length;
         double[] distance = new double[n];
+        int[] heap = new int[n];
         for (int i = 0; i < n; i++) {
             distance[i] = Math.abs(residuals[i]);
+            heap[i] = i;
         }
-        double threshold = count >= n ? Double.POSITIVE_INFINITY : Selection.select(distance, 0, n, count - 1);
-        int selected = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(residuals[i]) <= threshold) {
-                selected++;
-            }
+        for (int k = n / 2 - 1; k >= 0; k--) {
+            siftDown(heap, k, n, distance);
         }
-        Integer[] order = new Integer[selected];
-        int next = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(residuals[i]) <= threshold) {
-                order[next++] = i;
-            }
-        }
-        Arrays.sort(order, (left, right) -> {
-            int byDistance = Double.compare(Math.abs(residuals[left]), Math.abs(residuals[right]));
-            return byDistance != 0 ? byDistance : Integer.compare(left, right);
-        });
-        int[] result = new int[selected];
-        for (int k = 0; k < selected; k++) {
-            result[k] = order[k];
-        }
-        return result;
+        return independent(design, p, heap, distance);
     }
 
-    private static int[] independent(double[] design, int p, double[] residuals, int[] order) {
-        int n = order.length;
+    /** The first p linearly independent rows taken off the heap of rows by distance. */
+    private static int[] independent(double[] design, int p, int[] heap, double[] distance) {
+        int size = heap.length;
         double[] orthonormal = new double[p * p];
         int[] chosen = new int[p];
         int count = 0;
         double[] v = new double[p];
-        for (int k = 0; k < n && count < p; k++) {
-            int i = order[k];
+        while (size > 0 && count < p) {
+            int i = heap[0];
+            heap[0] = heap[--size];
+            siftDown(heap, 0, size, distance);
             System.arraycopy(design, i * p, v, 0, p);
             double norm = Math.sqrt(dotp(v, 0, v, p));
             if (norm == 0) {

@@ -234,18 +234,19 @@ final class FrischNewton {
             double di = 1 / (z[i] * ia + w[i] * is);
             d[i] = di;
             double weight = di * (z[i] - w[i]) - a[i];
+            int start = rowStart[i];
             int end = rowStart[i + 1];
-            int row = i * p;
-            for (int first = rowStart[i]; first < end; first++) {
+            // Products of non-zeros only (a B-spline row has at most 4 per prior): each entry
+            // still receives its terms in row order, and the skipped terms were exact zeros, so
+            // the sums are the same to the bit as over the dense row.
+            for (int first = start; first < end; first++) {
                 int j = column[first];
                 double xij = value[first];
                 rhs[j] += xij * weight;
                 double scaled = di * xij;
                 int base = j * p;
-                // Over the dense row, zeros included: adding exact zeros changes nothing, and a
-                // contiguous loop the JIT can vectorise beats a gather over the non-zeros.
-                for (int k = 0; k <= j; k++) {
-                    normal[base + k] += scaled * x[row + k];
+                for (int second = start; second <= first; second++) {
+                    normal[base + column[second]] += scaled * value[second];
                 }
             }
         }

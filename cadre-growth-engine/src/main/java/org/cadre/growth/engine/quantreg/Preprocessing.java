@@ -47,6 +47,15 @@ final class Preprocessing {
     private final int p;
     private final double[] inverseBand;
     private final int[] sampleRows;
+    /**
+     * The design's non-zeros, {@code width} per row (padded with zeros), and their columns, for the
+     * check pass; null when the rows are too dense for this to pay. A B-spline row has at most 4
+     * non-zeros per prior, so an order-3 row is read as 13 values instead of 22.
+     */
+    private final double[] compactValues;
+
+    private final byte[] compactColumns;
+    private final int width;
 
     /**
      * The solution at one quantile level and, while the walk needs them, the standardised
@@ -68,6 +77,12 @@ final class Preprocessing {
      */
     private final class Reduced {
         final byte[] side = new byte[n];
+        /**
+         * The kept observations, in index order; their rows are copied out only when the problem
+         * is solved, so the check pass writes one int per kept row and never grows an array.
+         */
+        final int[] keptRows = new int[n];
+
         double[] design = new double[0];
         double[] response = new double[0];
         final double[] below = new double[p];
@@ -96,9 +111,7 @@ final class Preprocessing {
         }
 
         void keep(int i) {
-            ensure(kept + 3);
-            System.arraycopy(x, i * p, design, kept * p, p);
-            response[kept++] = y[i];
+            keptRows[kept++] = i;
         }
 
         /** Rebuilds the kept rows and globs from {@link #side} with one pass over the data. */
@@ -171,9 +184,14 @@ final class Preprocessing {
             }
         }
 
-        /** Appends the globs after the kept rows and returns the number of rows to solve. */
+        /** Copies out the kept rows, appends the globs and returns the number of rows to solve. */
         int withGlobs() {
             ensure(kept + 2);
+            for (int k = 0; k < kept; k++) {
+                int i = keptRows[k];
+                System.arraycopy(x, i * p, design, k * p, p);
+                response[k] = y[i];
+            }
             System.arraycopy(below, 0, design, kept * p, p);
             System.arraycopy(above, 0, design, (kept + 1) * p, p);
             response[kept] = belowY;
@@ -247,10 +265,49 @@ final class Preprocessing {
             for (int k = 0; k < size; k++) {
                 sampleRows[k] = (int) ((long) k * n / size);
             }
+            width = widestRow(threads);
         } else {
             inverseBand = null;
             sampleRows = null;
+            width = p;
         }
+        if (4 * width <= 3 * p && p <= Byte.MAX_VALUE) {
+            compactValues = new double[n * width];
+            compactColumns = new byte[n * width];
+            Parallel.forBlocks(threads, n, (block, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int at = i * width;
+                    for (int j = 0, row = i * p; j < p; j++) {
+                        if (x[row + j] != 0) {
+                            compactValues[at] = x[row + j];
+                            compactColumns[at++] = (byte) j;
+                        }
+                    }
+                }
+            });
+        } else {
+            compactValues = null;
+            compactColumns = null;
+        }
+    }
+
+    /** The most non-zeros in any row of the design. */
+    private int widestRow(int threads) {
+        int[] widest = new int[Parallel.blockCount(n)];
+        Parallel.forBlocks(threads, n, (block, from, to) -> {
+            int most = 0;
+            for (int i = from; i < to; i++) {
+                int count = 0;
+                for (int j = 0, row = i * p; j < p; j++) {
+                    if (x[row + j] != 0) {
+                        count++;
+                    }
+                }
+                most = Math.max(most, count);
+            }
+            widest[block] = most;
+        });
+        return Arrays.stream(widest).max().orElse(p);
     }
 
     private boolean direct() {
@@ -397,17 +454,28 @@ final class Preprocessing {
      * from {@code beta} moved by {@code shift} when {@code ratio} is null.
      */
     private double[] sampleSorted(double[] ratio, double[] beta, double[] shift) {
+        // The two ways of filling the sample are methods of their own, so each stays one small
+        // compilation with no branch that changes its mind half-way through a fit.
+        double[] sample = ratio != null ? sampleOf(ratio) : predictedSample(beta, shift);
+        Arrays.sort(sample);
+        return sample;
+    }
+
+    private double[] sampleOf(double[] ratio) {
+        double[] sample = new double[sampleRows.length];
+        for (int k = 0; k < sampleRows.length; k++) {
+            sample[k] = ratio[sampleRows[k]];
+        }
+        return sample;
+    }
+
+    private double[] predictedSample(double[] beta, double[] shift) {
         double[] sample = new double[sampleRows.length];
         for (int k = 0; k < sampleRows.length; k++) {
             int i = sampleRows[k];
-            if (ratio != null) {
-                sample[k] = ratio[i];
-            } else {
-                double r = y[i] - FrischNewton.dot(x, i * p, beta, p) - FrischNewton.dot(x, i * p, shift, p);
-                sample[k] = r * inverseBand[i];
-            }
+            double r = y[i] - FrischNewton.dot(x, i * p, beta, p) - FrischNewton.dot(x, i * p, shift, p);
+            sample[k] = r * inverseBand[i];
         }
-        Arrays.sort(sample);
         return sample;
     }
 
@@ -448,29 +516,54 @@ final class Preprocessing {
         double low = nextCuts == null ? 0 : nextCuts[0];
         double high = nextCuts == null ? 0 : nextCuts[1];
         byte[] nextSide = upcoming == null ? null : upcoming.side;
-        int blocked = p & ~3;
+        boolean compact = compactValues != null;
+        double[] values = compact ? compactValues : x;
+        int stride = compact ? width : p;
+        int blocked = stride & ~3;
         for (int i = 0; i < n; i++) {
-            int row = i * p;
+            int row = i * stride;
             // Four independent partial sums per product: one running sum would make every row
-            // wait for p floating point additions in sequence.
+            // wait for its additions in sequence.
             double f0 = 0, f1 = 0, f2 = 0, f3 = 0;
             double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-            int j = 0;
-            for (; j < blocked; j += 4) {
-                double x0 = x[row + j], x1 = x[row + j + 1], x2 = x[row + j + 2], x3 = x[row + j + 3];
-                f0 += x0 * beta[j];
-                f1 += x1 * beta[j + 1];
-                f2 += x2 * beta[j + 2];
-                f3 += x3 * beta[j + 3];
-                m0 += x0 * shift[j];
-                m1 += x1 * shift[j + 1];
-                m2 += x2 * shift[j + 2];
-                m3 += x3 * shift[j + 3];
-            }
-            for (; j < p; j++) {
-                double xij = x[row + j];
-                f0 += xij * beta[j];
-                m0 += xij * shift[j];
+            int k = 0;
+            if (compact) {
+                for (; k < blocked; k += 4) {
+                    double x0 = values[row + k], x1 = values[row + k + 1];
+                    double x2 = values[row + k + 2], x3 = values[row + k + 3];
+                    int c0 = compactColumns[row + k], c1 = compactColumns[row + k + 1];
+                    int c2 = compactColumns[row + k + 2], c3 = compactColumns[row + k + 3];
+                    f0 += x0 * beta[c0];
+                    f1 += x1 * beta[c1];
+                    f2 += x2 * beta[c2];
+                    f3 += x3 * beta[c3];
+                    m0 += x0 * shift[c0];
+                    m1 += x1 * shift[c1];
+                    m2 += x2 * shift[c2];
+                    m3 += x3 * shift[c3];
+                }
+                for (; k < stride; k++) {
+                    int c = compactColumns[row + k];
+                    f0 += values[row + k] * beta[c];
+                    m0 += values[row + k] * shift[c];
+                }
+            } else {
+                for (; k < blocked; k += 4) {
+                    double x0 = values[row + k], x1 = values[row + k + 1];
+                    double x2 = values[row + k + 2], x3 = values[row + k + 3];
+                    f0 += x0 * beta[k];
+                    f1 += x1 * beta[k + 1];
+                    f2 += x2 * beta[k + 2];
+                    f3 += x3 * beta[k + 3];
+                    m0 += x0 * shift[k];
+                    m1 += x1 * shift[k + 1];
+                    m2 += x2 * shift[k + 2];
+                    m3 += x3 * shift[k + 3];
+                }
+                for (; k < stride; k++) {
+                    f0 += values[row + k] * beta[k];
+                    m0 += values[row + k] * shift[k];
+                }
             }
             double fitted = (f0 + f1) + (f2 + f3);
             double moved = (m0 + m1) + (m2 + m3);
