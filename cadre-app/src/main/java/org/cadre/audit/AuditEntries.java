@@ -62,11 +62,14 @@ public class AuditEntries {
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
-    /** The newest entries, without counting the whole trail (a home page shows them on every visit). */
+    /**
+     * The newest entries, without counting the whole trail and without their before and after states (a home
+     * page shows them on every visit, by time, person and summary; the audit pages show the states).
+     */
     public List<AuditEntry> recent(int count) {
         return jdbc.sql("""
                         select id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, campus_id, summary,
-                               before_state::text as before_state, after_state::text as after_state
+                               null as before_state, null as after_state
                         from audit.audit_entry order by occurred_at desc, id desc limit ?
                         """).param(count).query(AuditEntries::map).list();
     }
