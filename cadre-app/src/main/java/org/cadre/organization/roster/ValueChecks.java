@@ -85,6 +85,10 @@ final class ValueChecks {
                             c.failing(),
                             c.reason()));
         }
+        // Dates and times are parsed once per distinct value, not once per row: a file of millions of rows holds a
+        // few hundred dates. The rows then only look their values up among the bad ones.
+        jdbc.sql("create temp table bad_value on commit drop as " + badValues(file))
+                .update();
         var anyFailing =
                 checks.stream().map(c -> "coalesce(" + c.failing() + ", false)").collect(Collectors.joining("\n or "));
         jdbc.sql("""
@@ -102,6 +106,35 @@ final class ValueChecks {
                         report.error(file.fileName(), rs.getLong(1), rs.getString(3), rs.getString(4), rs.getString(5));
                     }
                 });
+        jdbc.sql("drop table bad_value").update();
+    }
+
+    /** The distinct values of the file's date columns that are no date, and of dateLastModified that are no time. */
+    private static String badValues(OneRosterFile file) {
+        var times = """
+                select 'time' as kind, v from (select distinct "dateLastModified" as v from %s) d
+                where v is not null and not (v ~ %s and pg_input_is_valid(v, 'timestamptz'))
+                """.formatted(rawTable(file), DATE_TIME);
+        var columns = dateColumns(file);
+        if (columns.isEmpty()) {
+            return times;
+        }
+        return """
+                select 'date' as kind, v from (select distinct v from %s, unnest(array[%s]) as v) d
+                where v is not null and not (v ~ %s and pg_input_is_valid(v, 'date'))
+                union all
+                """.formatted(
+                        rawTable(file), columns.stream().map(ValueChecks::q).collect(Collectors.joining(", ")), DATE)
+                + times;
+    }
+
+    private static List<String> dateColumns(OneRosterFile file) {
+        return switch (file) {
+            case ACADEMIC_SESSIONS -> List.of("startDate", "endDate");
+            case USERS -> List.of("metadata.cadre.hireDate");
+            case ROLES, ENROLLMENTS -> List.of("beginDate", "endDate");
+            case ORGS, COURSES, CLASSES -> List.of();
+        };
     }
 
     /** Fills the file's typed staging table from its raw one, which is dropped; only for values that passed. */
@@ -173,8 +206,7 @@ final class ValueChecks {
                 false,
                 "dateLastModified",
                 q("dateLastModified"),
-                "not (%1$s ~ %2$s and pg_input_is_valid(%1$s, 'timestamptz'))"
-                        .formatted(q("dateLastModified"), DATE_TIME),
+                "\"dateLastModified\" in (select v from bad_value where kind = 'time')",
                 literal("dateLastModified must be an ISO 8601 date and time such as 2026-08-01T00:00:00.000Z")));
         switch (file) {
             case ORGS -> {
@@ -305,7 +337,7 @@ final class ValueChecks {
                 false,
                 column,
                 q(column),
-                "not " + isDate(column),
+                q(column) + " in (select v from bad_value where kind = 'date')",
                 literal(column + " must be a date written YYYY-MM-DD")));
     }
 
