@@ -73,10 +73,6 @@ final class PackageChecks {
                 sql.lines().skip(1).findFirst().orElse("").strip());
     }
 
-    /*
-     * Duplicates are found by grouping hashes, which needs far less memory than grouping millions of texts; the
-     * few rows whose hash repeats are then compared by their values, so a collision reports nothing.
-     */
     private void duplicates(OneRosterFile file) {
         var table = switch (file) {
             case ORGS -> "stg_orgs";
@@ -93,7 +89,7 @@ final class PackageChecks {
                 from (select line, sourced_id, min(line) over (partition by sourced_id) as first_line,
                              row_number() over (partition by sourced_id order by line) as n
                       from %1$s
-                      where hashtext(sourced_id) in (select hashtext(sourced_id) from %1$s group by 1 having count(*) > 1)) d
+                      where sourced_id in (select sourced_id from %1$s group by sourced_id having count(*) > 1)) d
                 where n > 1 order by line
                 """.formatted(table));
     }
@@ -442,10 +438,9 @@ final class PackageChecks {
                 from (select line, user_id, min(line) over (partition by class, user_id, role) as first_line,
                              row_number() over (partition by class, user_id, role order by line) as n
                       from stg_enrollments
-                      where role in ('student', 'teacher')
-                        and hashtext(class || ' ' || user_id || ' ' || role)
-                            in (select hashtext(class || ' ' || user_id || ' ' || role) from stg_enrollments
-                                where role in ('student', 'teacher') group by 1 having count(*) > 1)) d
+                      where (class, user_id, role) in (select class, user_id, role from stg_enrollments
+                                                       where role in ('student', 'teacher')
+                                                       group by class, user_id, role having count(*) > 1)) d
                 where n > 1 order by line
                 """);
         issues(OneRosterFile.ENROLLMENTS, false, """
