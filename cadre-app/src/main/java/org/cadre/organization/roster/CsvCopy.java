@@ -47,13 +47,26 @@ final class CsvCopy implements AutoCloseable {
     private List<String> header = List.of();
     private long records;
 
-    private CsvCopy(InputStream in) {
+    /**
+     * The longest record read: OneRoster values are short, so a longer one is a quote that is never closed, which
+     * must not make the import hold the rest of the file in memory.
+     */
+    static final int MAX_RECORD_BYTES = 16 << 20;
+
+    private final int maxRecordBytes;
+
+    private CsvCopy(InputStream in, int maxRecordBytes) {
         this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /** Opens the file and reads its header; the header is empty when the file is. */
     static CsvCopy open(InputStream in) throws IOException, CsvFile.Unreadable {
-        var csv = new CsvCopy(in);
+        return open(in, MAX_RECORD_BYTES);
+    }
+
+    static CsvCopy open(InputStream in, int maxRecordBytes) throws IOException, CsvFile.Unreadable {
+        var csv = new CsvCopy(in, maxRecordBytes);
         try {
             csv.fill();
             if (csv.limit - csv.position >= 2) {
@@ -345,7 +358,7 @@ final class CsvCopy implements AutoCloseable {
                             break;
                         }
                     }
-                    put(b);
+                    put(b, start);
                 }
                 if (b >= 0 && b != ',' && b != '\n' && b != '\r') {
                     throw new CsvFile.Unreadable(
@@ -355,7 +368,7 @@ final class CsvCopy implements AutoCloseable {
                 }
             } else {
                 while (b >= 0 && b != ',' && b != '\n' && b != '\r') {
-                    put(b);
+                    put(b, start);
                     b = read();
                 }
             }
@@ -367,9 +380,16 @@ final class CsvCopy implements AutoCloseable {
         }
     }
 
-    private void put(int b) {
+    private void put(int b, long start) throws CsvFile.Unreadable {
+        if (recordLength == maxRecordBytes) {
+            throw new CsvFile.Unreadable(
+                    start,
+                    "The record that begins here is longer than "
+                            + (maxRecordBytes >= 1 << 20 ? (maxRecordBytes >> 20) + " MiB" : maxRecordBytes + " bytes")
+                            + "; a quoted value is probably never closed. The file cannot be read on");
+        }
         if (recordLength == record.length) {
-            record = Arrays.copyOf(record, record.length * 2);
+            record = Arrays.copyOf(record, Math.min(record.length * 2, maxRecordBytes));
         }
         if (b >= 0x80) {
             highBytes = true;
