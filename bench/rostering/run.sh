@@ -84,13 +84,20 @@ run_size() {
   local size=$1 heap=$2
   local package="$work/$size"
   echo "== $size"
-  "$java" -Xmx2g -cp "$jar" -Dloader.main=org.cadre.demo.DemoCommand \
-    org.springframework.boot.loader.launch.PropertiesLauncher roster --size "$size" --out "$package"
+  if [[ -n "$keep" && -f "$package/manifest.csv" ]]; then
+    echo "reusing the package in $package"
+  else
+    "$java" -Xmx2g -cp "$jar" -Dloader.main=org.cadre.demo.DemoCommand \
+      org.springframework.boot.loader.launch.PropertiesLauncher roster --size "$size" --out "$package"
+  fi
   du -sh "$package"
 
   local start end
+  # /usr/bin/time -v, where there is one, reports the import's peak resident memory (the JVM's, not PostgreSQL's).
+  local timed=()
+  if [[ -x /usr/bin/time ]]; then timed=(/usr/bin/time -v -o "$work/import-$size.time"); fi
   start=$(now)
-  "$java" "-Xmx$heap" -jar "$jar" --spring.main.web-application-type=none --cadre.demo.load=none \
+  "${timed[@]}" "$java" "-Xmx$heap" -jar "$jar" --spring.main.web-application-type=none --cadre.demo.load=none \
     --cadre.database.data-dir="$work/import-db-$size" --cadre.roster.import="$package" >"$work/import-$size.log" 2>&1 \
     || { tail -50 "$work/import-$size.log"; return 1; }
   end=$(now)
@@ -118,8 +125,11 @@ run_size() {
     "$copy_s" "$(echo "$copy_rows / $copy_s" | bc -l)"
   printf 'import rate / COPY rate: %.0f %% end to end, %.0f %% for the import itself\n' \
     "$(echo "100 * $copy_s / $import_s" | bc -l)" "$(echo "100 * $copy_s / $import_inner" | bc -l)"
+  if [[ -f "$work/import-$size.time" ]]; then
+    echo "import's peak resident memory (JVM, -Xmx$heap): $(awk -F': ' '/Maximum resident/ { printf "%.0f MiB", $2 / 1024 }' "$work/import-$size.time")"
+  fi
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
-  rm -rf "$package"
+  if [[ -z "$keep" ]]; then rm -rf "$package"; fi
 }
 
 case "$which" in

@@ -25,6 +25,7 @@ import org.cadre.demo.NetworkRecords.Staff;
 import org.cadre.demo.NetworkRecords.Student;
 import org.cadre.demo.NetworkRecords.TeacherOfRecord;
 import org.cadre.demo.NetworkRecords.Term;
+import org.cadre.organization.OneRosterBinding;
 import org.cadre.shared.AccessRole;
 
 /**
@@ -43,105 +44,12 @@ final class OneRosterWriter implements NetworkSink, AutoCloseable {
 
     static final Map<String, List<String>> HEADERS = headers();
 
+    /** The binding's columns from organization, the one list of them; files in the order this writer opens them. */
     private static Map<String, List<String>> headers() {
         var headers = new LinkedHashMap<String, List<String>>();
-        headers.put(
-                "academicSessions.csv",
-                List.of(
-                        "sourcedId",
-                        "status",
-                        "dateLastModified",
-                        "title",
-                        "type",
-                        "startDate",
-                        "endDate",
-                        "parentSourcedId",
-                        "schoolYear"));
-        headers.put(
-                "orgs.csv",
-                List.of("sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId"));
-        headers.put(
-                "courses.csv",
-                List.of(
-                        "sourcedId",
-                        "status",
-                        "dateLastModified",
-                        "schoolYearSourcedId",
-                        "title",
-                        "courseCode",
-                        "grades",
-                        "orgSourcedId",
-                        "subjects",
-                        "subjectCodes"));
-        headers.put(
-                "classes.csv",
-                List.of(
-                        "sourcedId",
-                        "status",
-                        "dateLastModified",
-                        "title",
-                        "grades",
-                        "courseSourcedId",
-                        "classCode",
-                        "classType",
-                        "location",
-                        "schoolSourcedId",
-                        "termSourcedIds",
-                        "subjects",
-                        "subjectCodes",
-                        "periods"));
-        headers.put(
-                "users.csv",
-                List.of(
-                        "sourcedId",
-                        "status",
-                        "dateLastModified",
-                        "enabledUser",
-                        "username",
-                        "userIds",
-                        "givenName",
-                        "familyName",
-                        "middleName",
-                        "identifier",
-                        "email",
-                        "sms",
-                        "phone",
-                        "agentSourcedIds",
-                        "grades",
-                        "password",
-                        "userMasterIdentifier",
-                        "resourceSourcedIds",
-                        "preferredGivenName",
-                        "preferredMiddleName",
-                        "preferredFamilyName",
-                        "primaryOrgSourcedId",
-                        "pronouns"));
-        headers.put(
-                "roles.csv",
-                List.of(
-                        "sourcedId",
-                        "status",
-                        "dateLastModified",
-                        "userSourcedId",
-                        "roleType",
-                        "role",
-                        "beginDate",
-                        "endDate",
-                        "orgSourcedId",
-                        "userProfileSourcedId"));
-        headers.put(
-                "enrollments.csv",
-                List.of(
-                        "sourcedId",
-                        "status",
-                        "dateLastModified",
-                        "classSourcedId",
-                        "schoolSourcedId",
-                        "userSourcedId",
-                        "role",
-                        "primary",
-                        "beginDate",
-                        "endDate"));
+        for (var file : List.of("academicSessions", "orgs", "courses", "classes", "users", "roles", "enrollments")) {
+            headers.put(file + ".csv", OneRosterBinding.columns(file));
+        }
         return headers;
     }
 

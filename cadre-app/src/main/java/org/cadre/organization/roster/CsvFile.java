@@ -17,9 +17,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One CSV file of a package, read record by record: RFC 4180 with LF or CRLF line ends, quoted fields that hold
- * commas, quotes and line breaks, UTF-8 with or without a byte-order mark. Any other encoding is refused with a
- * message saying so, at the line where it shows.
+ * The manifest of a package, read record by record with commons-csv: RFC 4180 with LF or CRLF line ends, quoted
+ * fields that hold commas, quotes and line breaks, UTF-8 with or without a byte-order mark. Any other encoding is
+ * refused with a message saying so, at the line where it shows. The roster's files, which can hold millions of
+ * records, are streamed into PostgreSQL by {@link CsvCopy} instead; {@link Unreadable} serves both.
  */
 final class CsvFile implements Closeable {
 

@@ -4,123 +4,49 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cadre.organization.OneRosterBinding;
 
 /**
  * The files of a OneRoster 1.2 CSV package that Cadre reads and writes, with their columns exactly as the
- * 1EdTech OneRoster 1.2 CSV binding lists them (in that order), the columns whose values Cadre needs, and
+ * 1EdTech OneRoster 1.2 CSV binding lists them (in that order, from {@link OneRosterBinding}), the columns whose
+ * values Cadre needs, and
  * Cadre's own extension columns ({@code metadata.cadre.*}, to the right of the specified ones as the binding
  * allows) that carry what OneRoster has no field for.
  */
 enum OneRosterFile {
     ORGS(
             "orgs",
-            List.of("sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId"),
+            OneRosterBinding.columns("orgs"),
             Set.of("sourcedId", "name", "type"),
             List.of("metadata.cadre.level")),
     ACADEMIC_SESSIONS(
             "academicSessions",
-            List.of(
-                    "sourcedId",
-                    "status",
-                    "dateLastModified",
-                    "title",
-                    "type",
-                    "startDate",
-                    "endDate",
-                    "parentSourcedId",
-                    "schoolYear"),
+            OneRosterBinding.columns("academicSessions"),
             Set.of("sourcedId", "title", "type", "startDate", "endDate", "schoolYear"),
             List.of()),
     USERS(
             "users",
-            List.of(
-                    "sourcedId",
-                    "status",
-                    "dateLastModified",
-                    "enabledUser",
-                    "username",
-                    "userIds",
-                    "givenName",
-                    "familyName",
-                    "middleName",
-                    "identifier",
-                    "email",
-                    "sms",
-                    "phone",
-                    "agentSourcedIds",
-                    "grades",
-                    "password",
-                    "userMasterIdentifier",
-                    "resourceSourcedIds",
-                    "preferredGivenName",
-                    "preferredMiddleName",
-                    "preferredFamilyName",
-                    "primaryOrgSourcedId",
-                    "pronouns"),
+            OneRosterBinding.columns("users"),
             Set.of("sourcedId", "enabledUser", "givenName", "familyName"),
             List.of("metadata.cadre.payBand", "metadata.cadre.hireDate")),
     ROLES(
             "roles",
-            List.of(
-                    "sourcedId",
-                    "status",
-                    "dateLastModified",
-                    "userSourcedId",
-                    "roleType",
-                    "role",
-                    "beginDate",
-                    "endDate",
-                    "orgSourcedId",
-                    "userProfileSourcedId"),
+            OneRosterBinding.columns("roles"),
             Set.of("sourcedId", "userSourcedId", "roleType", "role", "orgSourcedId"),
             List.of()),
     COURSES(
             "courses",
-            List.of(
-                    "sourcedId",
-                    "status",
-                    "dateLastModified",
-                    "schoolYearSourcedId",
-                    "title",
-                    "courseCode",
-                    "grades",
-                    "orgSourcedId",
-                    "subjects",
-                    "subjectCodes"),
+            OneRosterBinding.columns("courses"),
             Set.of("sourcedId", "title", "orgSourcedId"),
             List.of("metadata.cadre.tested")),
     CLASSES(
             "classes",
-            List.of(
-                    "sourcedId",
-                    "status",
-                    "dateLastModified",
-                    "title",
-                    "grades",
-                    "courseSourcedId",
-                    "classCode",
-                    "classType",
-                    "location",
-                    "schoolSourcedId",
-                    "termSourcedIds",
-                    "subjects",
-                    "subjectCodes",
-                    "periods"),
+            OneRosterBinding.columns("classes"),
             Set.of("sourcedId", "title", "courseSourcedId", "classType", "schoolSourcedId", "termSourcedIds"),
             List.of()),
     ENROLLMENTS(
             "enrollments",
-            List.of(
-                    "sourcedId",
-                    "status",
-                    "dateLastModified",
-                    "classSourcedId",
-                    "schoolSourcedId",
-                    "userSourcedId",
-                    "role",
-                    "primary",
-                    "beginDate",
-                    "endDate"),
+            OneRosterBinding.columns("enrollments"),
             Set.of("sourcedId", "classSourcedId", "schoolSourcedId", "userSourcedId", "role"),
             List.of("metadata.cadre.instructionalWeight"));
 

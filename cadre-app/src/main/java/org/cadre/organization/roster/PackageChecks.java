@@ -2,6 +2,8 @@ package org.cadre.organization.roster;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -10,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * who are both student and staff, emails and employee ids that would collide, terms without a school year.
  */
 final class PackageChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(PackageChecks.class);
 
     private final JdbcClient jdbc;
     private final ImportReport report;
@@ -50,6 +54,7 @@ final class PackageChecks {
     }
 
     private void issues(OneRosterFile file, boolean error, String sql) {
+        long started = System.nanoTime();
         jdbc.sql(sql).query(rs -> {
             var line = rs.getLong("line");
             if (error) {
@@ -61,6 +66,11 @@ final class PackageChecks {
                 }
             }
         });
+        log.debug(
+                "{} checked in {} s: {}",
+                file.fileName(),
+                RosterImports.seconds(System.nanoTime() - started),
+                sql.lines().skip(1).findFirst().orElse("").strip());
     }
 
     private void duplicates(OneRosterFile file) {

@@ -1,7 +1,6 @@
 package org.cadre.organization.roster;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,13 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The first, streaming pass of an import: reads the manifest, then every file the manifest declares, one
- * record at a time, checks each value (required, types, dates, enumerations) and copies the good rows into
- * temporary staging tables of the import's transaction. Nothing of the roster itself is written here; the
- * checks that need the whole package (duplicates, references) run on the staging tables afterwards.
+ * The first pass of an import: reads the manifest, then streams every file the manifest declares into a raw
+ * staging table of text columns with COPY ({@link CsvCopy}), each row with the line it began on; checks each
+ * value there in SQL ({@link ValueChecks}: required, types, dates, enumerations) and converts a package without
+ * errors into typed staging tables. All of them are temporary tables of the import's transaction. Nothing of the
+ * roster itself is written here; the checks that need the whole package (duplicates, references) run on the
+ * staging tables afterwards.
  */
 final class PackageStaging {
 
@@ -25,24 +28,6 @@ final class PackageStaging {
         BULK,
         DELTA
     }
-
-    static final Set<String> ORG_TYPES = Set.of("department", "district", "local", "national", "school", "state");
-    static final Set<String> SESSION_TYPES = Set.of("gradingPeriod", "semester", "schoolYear", "term");
-    static final Set<String> ROLES = Set.of(
-            "aide",
-            "counselor",
-            "districtAdministrator",
-            "guardian",
-            "parent",
-            "principal",
-            "proctor",
-            "relative",
-            "siteAdministrator",
-            "student",
-            "systemAdministrator",
-            "teacher");
-    static final Set<String> ENROLLMENT_ROLES = Set.of("administrator", "proctor", "student", "teacher");
-    static final Set<String> LEVELS = Set.of("ELEMENTARY", "MIDDLE", "HIGH", "K12");
 
     /** The staging tables, dropped when the import's transaction ends either way. */
     static final String TABLES = """
@@ -64,12 +49,15 @@ final class PackageStaging {
                 on commit drop;
             """;
 
-    private static final BigDecimal MIN_WEIGHT = new BigDecimal("0.1");
-    private static final BigDecimal MAX_WEIGHT = BigDecimal.ONE;
+    private static final Logger log = LoggerFactory.getLogger(PackageStaging.class);
 
     private final RosterPackage pack;
     private final ImportReport report;
     private final CopyManager copy;
+    private final ValueChecks values;
+    /** The files read into their raw staging tables, in the order read. */
+    private final List<OneRosterFile> staged = new ArrayList<>();
+
     private final LongConsumer progress;
     private final Map<OneRosterFile, Mode> modes = new EnumMap<>(OneRosterFile.class);
     /** Which extension columns each file brought; a value is only changed by a file that has its column. */
@@ -77,10 +65,11 @@ final class PackageStaging {
 
     private long rows;
 
-    PackageStaging(RosterPackage pack, ImportReport report, CopyManager copy, LongConsumer progress) {
+    PackageStaging(RosterPackage pack, ImportReport report, JdbcClient jdbc, CopyManager copy, LongConsumer progress) {
         this.pack = pack;
         this.report = report;
         this.copy = copy;
+        this.values = new ValueChecks(jdbc, report);
         this.progress = progress;
         for (var file : OneRosterFile.values()) {
             modes.put(file, Mode.ABSENT);
@@ -88,7 +77,7 @@ final class PackageStaging {
     }
 
     static void createTables(JdbcClient jdbc) {
-        for (var statement : (TABLES + RosterRoles.table()).split(";")) {
+        for (var statement : (TABLES + ValueChecks.rawTables() + RosterRoles.table()).split(";")) {
             if (!statement.isBlank()) {
                 jdbc.sql(statement).update();
             }
@@ -107,17 +96,38 @@ final class PackageStaging {
         return rows;
     }
 
-    /** Reads the manifest and stages every declared file. */
+    /**
+     * Reads the manifest, copies every declared file into its raw staging table, checks the values there, and
+     * converts a package without errors into the typed staging tables.
+     */
     void stage() throws IOException, SQLException {
         if (!readManifest()) {
             return;
         }
+        long started = System.nanoTime();
         for (var file : OneRosterFile.values()) {
-            report.counts(file).mode = modes.get(file).name().toLowerCase();
+            report.counts(file).mode = modes.get(file).name().toLowerCase(java.util.Locale.ROOT);
             if (modes.get(file) != Mode.ABSENT) {
                 stage(file);
             }
         }
+        long copied = System.nanoTime();
+        for (var file : staged) {
+            values.check(file, modes.get(file) == Mode.DELTA);
+        }
+        long checked = System.nanoTime();
+        if (!report.hasErrors()) {
+            for (var file : staged) {
+                values.convert(file);
+            }
+        }
+        log.info(
+                "Roster package {}: {} rows copied in {} s, their values checked in {} s, converted in {} s",
+                pack.name(),
+                rows,
+                RosterImports.seconds(copied - started),
+                RosterImports.seconds(checked - copied),
+                RosterImports.seconds(System.nanoTime() - checked));
     }
 
     private boolean readManifest() throws IOException {
@@ -144,7 +154,7 @@ final class PackageStaging {
             }
             var properties = new java.util.HashMap<String, String>();
             for (var record = csv.next(); record != null; record = csv.next()) {
-                var row = new StagingRow(csv, record, report);
+                var row = new ManifestRow(csv, record, report);
                 var name = row.required("propertyName");
                 var value = row.text("value");
                 if (name == null) {
@@ -237,40 +247,35 @@ final class PackageStaging {
             return;
         }
         var counts = report.counts(file);
-        boolean delta = modes.get(file) == Mode.DELTA;
-        try (var csv = CsvFile.open(file.fileName(), in.get())) {
-            if (!checkHeader(file, csv)) {
+        try (var csv = CsvCopy.open(in.get())) {
+            if (!checkHeader(file, csv.header())) {
                 return;
             }
-            try (var out = new CopyRows(copy, table(file), columns(file))) {
-                for (var record = csv.next(); record != null; record = csv.next()) {
-                    counts.rows++;
-                    var row = new StagingRow(csv, record, report);
-                    if (record.size() != csv.header().size()) {
-                        row.error(
-                                null,
-                                null,
-                                "The row has " + record.size() + " fields; the header has "
-                                        + csv.header().size());
-                        continue;
-                    }
-                    var values = values(file, row, delta);
-                    if (row.valid()) {
-                        out.row(values);
-                    }
-                    if (++rows % 10_000 == 0) {
-                        progress.accept(rows);
-                    }
+            var header = csv.header();
+            int[] source = file.header().stream().mapToInt(header::indexOf).toArray();
+            var out = copy.copyIn("copy " + ValueChecks.rawTable(file) + " from stdin");
+            long before = rows;
+            try {
+                csv.copy(
+                        out,
+                        source,
+                        (line, column, value, reason) -> report.error(file.fileName(), line, column, value, reason),
+                        n -> progress.accept(before + n));
+            } finally {
+                counts.rows += csv.records();
+                rows += csv.records();
+                if (out.isActive()) {
+                    out.endCopy();
                 }
             }
         } catch (CsvFile.Unreadable e) {
             report.error(file.fileName(), e.line, null, null, e.getMessage());
         }
         progress.accept(rows);
+        staged.add(file);
     }
 
-    private boolean checkHeader(OneRosterFile file, CsvFile csv) {
-        var header = csv.header();
+    private boolean checkHeader(OneRosterFile file, List<String> header) {
         if (header.isEmpty()) {
             report.error(file.fileName(), null, null, null, "The file is empty; it needs at least its header");
             return false;
@@ -284,7 +289,7 @@ final class PackageStaging {
             }
         }
         for (var column : file.required()) {
-            if (!csv.has(column)) {
+            if (!header.contains(column)) {
                 report.error(
                         file.fileName(),
                         1L,
@@ -296,7 +301,7 @@ final class PackageStaging {
         }
         var missing = new ArrayList<String>();
         for (var column : file.columns()) {
-            if (!csv.has(column) && !file.required().contains(column)) {
+            if (!header.contains(column) && !file.required().contains(column)) {
                 missing.add(column);
             }
         }
@@ -329,170 +334,5 @@ final class PackageStaging {
             }
         }
         return ok;
-    }
-
-    private static String table(OneRosterFile file) {
-        return switch (file) {
-            case ORGS -> "stg_orgs";
-            case ACADEMIC_SESSIONS -> "stg_sessions";
-            case USERS -> "stg_users";
-            case ROLES -> "stg_roles";
-            case COURSES -> "stg_courses";
-            case CLASSES -> "stg_classes";
-            case ENROLLMENTS -> "stg_enrollments";
-        };
-    }
-
-    private static String columns(OneRosterFile file) {
-        return switch (file) {
-            case ORGS -> "line, sourced_id, status, name, type, identifier, parent, level";
-            case ACADEMIC_SESSIONS ->
-                "line, sourced_id, status, title, type, start_date, end_date, parent, school_year";
-            case USERS ->
-                "line, sourced_id, status, enabled, given_name, family_name, identifier, email, grade, primary_org, pay_band, hire_date";
-            case ROLES -> "line, sourced_id, status, user_id, role_type, role, begin_date, end_date, org";
-            case COURSES -> "line, sourced_id, status, school_year, title, code, grade, org, subject, tested";
-            case CLASSES -> "line, sourced_id, status, title, course, school, term, period";
-            case ENROLLMENTS ->
-                "line, sourced_id, status, class, school, user_id, role, is_primary, begin_date, end_date, weight";
-        };
-    }
-
-    private Object[] values(OneRosterFile file, StagingRow row, boolean delta) {
-        var id = row.required("sourcedId");
-        var status = row.status(delta);
-        return switch (file) {
-            case ORGS -> {
-                var parent = row.text("parentSourcedId");
-                if (parent != null && parent.equals(id)) {
-                    row.error("parentSourcedId", parent, "An org cannot be its own parent");
-                }
-                yield new Object[] {
-                    row.line(),
-                    id,
-                    status,
-                    row.required("name"),
-                    row.oneOf("type", ORG_TYPES, true, true),
-                    row.text("identifier"),
-                    parent,
-                    row.oneOf("metadata.cadre.level", LEVELS, false, false)
-                };
-            }
-            case ACADEMIC_SESSIONS -> {
-                var start = row.date("startDate", true);
-                var end = row.date("endDate", true);
-                if (start != null && end != null && !end.isAfter(start)) {
-                    row.error(
-                            "endDate",
-                            end.toString(),
-                            "The session ends on or before the day it starts (" + start + ")");
-                }
-                yield new Object[] {
-                    row.line(),
-                    id,
-                    status,
-                    row.required("title"),
-                    row.oneOf("type", SESSION_TYPES, true, true),
-                    start,
-                    end,
-                    row.text("parentSourcedId"),
-                    row.year("schoolYear")
-                };
-            }
-            case USERS -> {
-                var email = row.text("email");
-                if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-                    row.error("email", email, "The email address is not valid");
-                }
-                yield new Object[] {
-                    row.line(),
-                    id,
-                    status,
-                    row.bool("enabledUser", true),
-                    row.required("givenName"),
-                    row.required("familyName"),
-                    row.text("identifier"),
-                    email == null ? null : email.strip(),
-                    row.first("grades"),
-                    row.text("primaryOrgSourcedId"),
-                    row.text("metadata.cadre.payBand"),
-                    row.date("metadata.cadre.hireDate", false)
-                };
-            }
-            case ROLES -> {
-                var begin = row.date("beginDate", false);
-                var end = row.date("endDate", false);
-                if (begin != null && end != null && end.isBefore(begin)) {
-                    row.error("endDate", end.toString(), "The role ends before it begins (" + begin + ")");
-                }
-                yield new Object[] {
-                    row.line(),
-                    id,
-                    status,
-                    row.required("userSourcedId"),
-                    row.oneOf("roleType", Set.of("primary", "secondary"), true, false),
-                    row.oneOf("role", ROLES, true, true),
-                    begin,
-                    end,
-                    row.required("orgSourcedId")
-                };
-            }
-            case COURSES -> {
-                var code = row.text("courseCode");
-                if (code == null && id != null) {
-                    row.warning("courseCode", null, "No course code; Cadre uses the sourcedId as the code");
-                    code = id;
-                }
-                yield new Object[] {
-                    row.line(),
-                    id,
-                    status,
-                    row.text("schoolYearSourcedId"),
-                    row.required("title"),
-                    code,
-                    row.first("grades"),
-                    row.required("orgSourcedId"),
-                    row.first("subjects"),
-                    row.bool("metadata.cadre.tested", false)
-                };
-            }
-            case CLASSES -> {
-                var terms = row.required("termSourcedIds");
-                if (terms != null && terms.contains(",")) {
-                    row.warning("termSourcedIds", terms, "Cadre keeps one term per class: the first");
-                }
-                row.oneOf("classType", Set.of("homeroom", "scheduled"), true, true);
-                yield new Object[] {
-                    row.line(),
-                    id,
-                    status,
-                    row.required("title"),
-                    row.required("courseSourcedId"),
-                    row.required("schoolSourcedId"),
-                    row.first("termSourcedIds"),
-                    row.text("periods")
-                };
-            }
-            case ENROLLMENTS -> {
-                var begin = row.date("beginDate", false);
-                var end = row.date("endDate", false);
-                if (begin != null && end != null && end.isBefore(begin)) {
-                    row.error("endDate", end.toString(), "The enrollment ends before it begins (" + begin + ")");
-                }
-                yield new Object[] {
-                    row.line(),
-                    id,
-                    status,
-                    row.required("classSourcedId"),
-                    row.required("schoolSourcedId"),
-                    row.required("userSourcedId"),
-                    row.oneOf("role", ENROLLMENT_ROLES, true, true),
-                    row.bool("primary", false),
-                    begin,
-                    end,
-                    row.decimal("metadata.cadre.instructionalWeight", MIN_WEIGHT, MAX_WEIGHT)
-                };
-            }
-        };
     }
 }

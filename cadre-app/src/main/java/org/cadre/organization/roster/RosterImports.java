@@ -241,9 +241,11 @@ public class RosterImports {
             Progress progress) {
         long started = System.nanoTime();
         // Room for the checks' sorts and hashes over millions of staged rows, for this transaction only.
-        jdbc.sql("set local work_mem = '128MB'").update();
+        jdbc.sql("set local work_mem = '256MB'").update();
+        // Room to build the indexes and keys of tables written empty (see RosterWriter) in one sort each.
+        jdbc.sql("set local maintenance_work_mem = '512MB'").update();
         PackageStaging.createTables(jdbc);
-        var staging = new PackageStaging(pack, report, copy, progress::validated);
+        var staging = new PackageStaging(pack, report, jdbc, copy, progress::validated);
         try {
             staging.stage();
         } catch (IOException | SQLException e) {
@@ -268,7 +270,7 @@ public class RosterImports {
                 seconds(System.nanoTime() - checked));
     }
 
-    private static String seconds(long nanos) {
+    static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 

@@ -178,6 +178,48 @@ class RosterImportTest extends CadreIntegrationTest {
     }
 
     @Test
+    void valuesAreCheckedWithTheLineTheirRecordBeginsOnEvenAfterAValueSpanningLines() throws Exception {
+        var files = RosterPackages.valid("rtv");
+        var p = "rtv";
+        files.put(
+                "enrollments.csv",
+                RosterPackages.ENROLLMENTS + ",metadata.cadre.instructionalWeight,metadata.district.note\n"
+                        + p + "e1,active," + RosterPackages.T + "," + p + "class," + p + "campus," + p
+                        + "teacher,teacher,true,2019-08-01,,1.5,\"a note\non two lines\"\n"
+                        + p + "e2,active," + RosterPackages.T + "," + p + "class," + p + "campus," + p
+                        + "student1,student,false,2019-02-30,,,\n"
+                        + p + "e3,active," + RosterPackages.T + "," + p + "class," + p + "campus," + p
+                        + "student2,student,false,2019-09-01,2019-08-01,,\n"
+                        + p + "e4,active,," + p + "class," + p + "campus," + p + "student2,student,no,,,,\n"
+                        + p + "e5,active," + RosterPackages.T + "," + p + "class\n");
+        long enrollments = count("enrollment");
+
+        var run = imports.importNow(RosterPackages.write(temp.resolve("values"), files), false);
+
+        assertThat(run.status()).isEqualTo(ImportRun.Status.REJECTED);
+        assertThat(errors(run))
+                .extracting(
+                        ImportRun.Issue::line, ImportRun.Issue::column, ImportRun.Issue::value, ImportRun.Issue::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                2L,
+                                "metadata.cadre.instructionalWeight",
+                                "1.5",
+                                "metadata.cadre.instructionalWeight must be between 0.1 and 1"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                4L, "beginDate", "2019-02-30", "beginDate must be a date written YYYY-MM-DD"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                5L, "endDate", "2019-08-01", "The enrollment ends before it begins (2019-09-01)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                6L, "dateLastModified", null, "dateLastModified is required in a delta file"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "primary", "no", "primary must be true or false"),
+                        org.assertj.core.groups.Tuple.tuple(7L, null, null, "The row has 4 fields; the header has 12"));
+        assertThat(errors(run)).allSatisfy(e -> assertThat(e.file()).isEqualTo("enrollments.csv"));
+        assertThat(run.counts().get("enrollments.csv")).containsEntry("rows", 5);
+        assertThat(count("enrollment")).isEqualTo(enrollments);
+    }
+
+    @Test
     void duplicateSourcedIdsAreErrors() throws Exception {
         var files = RosterPackages.valid("rtg");
         files.put(
