@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.cadre.audit.AuditTrail;
+import org.cadre.organization.ReferenceData;
 import org.cadre.organization.StaffRostered;
 import org.cadre.organization.roster.ImportRun.Status;
 import org.cadre.shared.CurrentUser;
@@ -62,6 +63,7 @@ public class RosterImports {
     private final ApplicationEventPublisher events;
     private final RosterProperties properties;
     private final Clock clock;
+    private final ReferenceData referenceData;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "roster-import");
         thread.setDaemon(true);
@@ -76,7 +78,8 @@ public class RosterImports {
             AuditTrail audit,
             ApplicationEventPublisher events,
             RosterProperties properties,
-            Clock clock) {
+            Clock clock,
+            ReferenceData referenceData) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -85,6 +88,7 @@ public class RosterImports {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.referenceData = referenceData;
     }
 
     /** A file of an upload: its name as the client gave it (only the last part is used) and its bytes. */
@@ -209,6 +213,11 @@ public class RosterImports {
                 rostered(id);
                 return Status.IMPORTED;
             });
+            if (outcome == Status.IMPORTED) {
+                // Committed: campuses and school years may have changed; the next page must not wait for the
+                // database's notification to see them.
+                referenceData.changed();
+            }
             message = switch (outcome) {
                 case IMPORTED -> "Imported.";
                 case PREVIEWED -> "Preview only: nothing was written. This is what the import would do.";
