@@ -147,15 +147,7 @@ public class Directory {
                 .params(pageParams)
                 .query((rs, n) -> {
                     totals[0] = rs.getLong("total");
-                    return new StaffSummary(
-                            rs.getLong("id"),
-                            rs.getString("employee_id"),
-                            rs.getString("given_name"),
-                            rs.getString("family_name"),
-                            rs.getString("email"),
-                            rs.getString("pay_band"),
-                            rs.getBoolean("active"),
-                            rs.getString("roles"));
+                    return Rows.staffSummary(rs, rs.getString("roles"));
                 })
                 .list()
                 .stream()
@@ -194,15 +186,7 @@ public class Directory {
                         order by lower(s.family_name), lower(s.given_name), s.id
                         """)
                 .params(campusId, role.name())
-                .query((rs, n) -> new StaffSummary(
-                        rs.getLong("id"),
-                        rs.getString("employee_id"),
-                        rs.getString("given_name"),
-                        rs.getString("family_name"),
-                        rs.getString("email"),
-                        rs.getString("pay_band"),
-                        rs.getBoolean("active"),
-                        label))
+                .query((rs, n) -> Rows.staffSummary(rs, label))
                 .list();
     }
 

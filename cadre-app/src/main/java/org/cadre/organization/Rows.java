@@ -47,6 +47,19 @@ final class Rows {
             rs.getBoolean("primary_teacher"),
             rs.getLong("students"));
 
+    /** A directory line from a row of staff columns, with the roles line given. */
+    static StaffSummary staffSummary(ResultSet rs, String roles) throws SQLException {
+        return new StaffSummary(
+                rs.getLong("id"),
+                rs.getString("employee_id"),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
+                rs.getString("email"),
+                rs.getString("pay_band"),
+                rs.getBoolean("active"),
+                roles);
+    }
+
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
