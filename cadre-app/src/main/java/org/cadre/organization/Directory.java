@@ -100,11 +100,18 @@ public class Directory {
         // year's role assignments and their staff rows read one by one: the "offset 0" keeps PostgreSQL from
         // turning that into a hash join over every staff row, which the generic plan would choose.
         var scope = DirectoryAccess.campuses(user);
+        // This year's role assignments are read by the kept current year's id, not by a join on the school year.
+        var year = referenceData.currentYear();
+        if (year.isEmpty() && (scope != null || query.campusId() != null || query.role() != null)) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+        }
+        long yearId = year.map(SchoolYear::id).orElse(0L);
         var from = " from organization.staff s";
         if (scope != null || query.campusId() != null || query.role() != null) {
-            var holders = new StringBuilder("select distinct ra.staff_id from organization.role_assignment ra"
-                    + " join organization.school_year y on y.id = ra.school_year_id and y.is_current where true");
+            var holders = new StringBuilder(
+                    "select distinct ra.staff_id from organization.role_assignment ra where ra.school_year_id = ?");
             var holderParams = new ArrayList<Object>();
+            holderParams.add(yearId);
             if (scope != null) {
                 holders.append(" and ra.campus_id = any(?)");
                 holderParams.add(scope.toArray(Long[]::new));
@@ -125,34 +132,31 @@ public class Directory {
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        // One statement: the page of matches with the total count of matches, then their roles.
+        pageParams.add(yearId);
+        // One statement: the page of matches with the total count of matches, and each one's roles this year as
+        // role and campus id pairs, which are labelled here from the kept campus names.
         var totals = new long[] {-1};
-        var items = jdbc
-                .sql("""
+        var campusNames = referenceData.campusNames();
+        var items = jdbc.sql("""
                         with matched as (
                             select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
                                    count(*) over () as total
                            """ + from + where + """
                              order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?)
                         select m.*,
-                               coalesce((select string_agg(r.line, '; ' order by r.line)
-                                         from (select ra.role || coalesce(' @ ' || (select c.name from organization.campus c
-                                                   where c.id = ra.campus_id), '') as line
-                                               from organization.role_assignment ra
-                                               join organization.school_year y on y.id = ra.school_year_id and y.is_current
-                                               where ra.staff_id = m.id) r), '') as roles
+                               array(select ra.role || ':' || coalesce(ra.campus_id::text, '')
+                                     from organization.role_assignment ra
+                                     where ra.staff_id = m.id and ra.school_year_id = ?) as roles
                         from matched m
                         order by lower(m.family_name), lower(m.given_name), m.id
                         """)
                 .params(pageParams)
                 .query((rs, n) -> {
                     totals[0] = rs.getLong("total");
-                    return Rows.staffSummary(rs, rs.getString("roles"));
+                    return Rows.staffSummary(
+                            rs, rolesLine((String[]) rs.getArray("roles").getArray(), campusNames));
                 })
-                .list()
-                .stream()
-                .map(Directory::withRoleLabels)
-                .toList();
+                .list();
         long total = totals[0] >= 0
                 ? totals[0]
                 : jdbc.sql("select count(*)" + from + where)
@@ -359,32 +363,36 @@ public class Directory {
                 .single();
     }
 
-    /** Turns "TEACHER @ Campus; HR" into "Teacher @ Campus; HR / compensation". */
-    private static StaffSummary withRoleLabels(StaffSummary summary) {
-        if (summary.roles().isEmpty()) {
-            return summary;
+    /**
+     * A directory line's roles, "Teacher @ Campus; HR / compensation", from "ROLE:campusId" pairs; ordered by role
+     * code, then campus name.
+     */
+    static String rolesLine(String[] pairs, java.util.Map<Long, String> campusNames) {
+        if (pairs.length == 0) {
+            return "";
         }
-        var labelled = java.util.Arrays.stream(summary.roles().split("; "))
-                .map(part -> {
-                    var at = part.indexOf(" @ ");
-                    var code = at < 0 ? part : part.substring(0, at);
-                    var label = java.util.Arrays.stream(org.cadre.shared.AccessRole.values())
-                            .filter(role -> role.name().equals(code))
-                            .map(org.cadre.shared.AccessRole::label)
-                            .findFirst()
-                            .orElse(code);
-                    return at < 0 ? label : label + part.substring(at);
-                })
-                .collect(java.util.stream.Collectors.joining("; "));
-        return new StaffSummary(
-                summary.id(),
-                summary.employeeId(),
-                summary.givenName(),
-                summary.familyName(),
-                summary.email(),
-                summary.payBand(),
-                summary.active(),
-                labelled);
+        record Held(AccessRole role, String campus) {}
+        var held = new ArrayList<Held>(pairs.length);
+        for (var pair : pairs) {
+            int colon = pair.indexOf(':');
+            var campusId = pair.substring(colon + 1);
+            held.add(new Held(
+                    AccessRole.valueOf(pair.substring(0, colon)),
+                    campusId.isEmpty() ? null : campusNames.get(Long.valueOf(campusId))));
+        }
+        held.sort(java.util.Comparator.comparing((Held h) -> h.role().name())
+                .thenComparing(Held::campus, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        var line = new StringBuilder();
+        for (var h : held) {
+            if (!line.isEmpty()) {
+                line.append("; ");
+            }
+            line.append(h.role().label());
+            if (h.campus() != null) {
+                line.append(" @ ").append(h.campus());
+            }
+        }
+        return line.toString();
     }
 
     /** What the people search matches the start of; the expressions of the prefix indexes. */

@@ -49,6 +49,11 @@ public class ReferenceData implements SmartLifecycle {
         return kept().campuses();
     }
 
+    /** Every campus's name, by id. */
+    java.util.Map<Long, String> campusNames() {
+        return kept().campusNames();
+    }
+
     /** The year Cadre works in by default; empty before any roster is loaded. */
     Optional<SchoolYear> currentYear() {
         return kept().currentYear();
@@ -89,7 +94,15 @@ public class ReferenceData implements SmartLifecycle {
                 .optional();
     }
 
-    private record Kept(List<Campus> campuses, Optional<SchoolYear> currentYear) {}
+    private record Kept(
+            List<Campus> campuses, java.util.Map<Long, String> campusNames, Optional<SchoolYear> currentYear) {
+        Kept(List<Campus> campuses, Optional<SchoolYear> currentYear) {
+            this(
+                    campuses,
+                    campuses.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Campus::id, Campus::name)),
+                    currentYear);
+        }
+    }
 
     @Override
     public void start() {
