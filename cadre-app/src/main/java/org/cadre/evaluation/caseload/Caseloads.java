@@ -176,25 +176,57 @@ public class Caseloads {
         var ids = roster.stream().map(t -> t.id()).toArray(Long[]::new);
         var today = LocalDate.now(clock);
         var zone = clock.getZone();
-        var deadline = new FeedbackDeadline(evaluation.feedbackDueWorkingDays(), new WorkingDays(holidays()));
         var goalDue = new GoalSettingDeadline(evaluation.goalSettingDueWeeks()).dueOn(year.beginsOn());
+
+        // The holidays, and the teachers' observations, summatives and goal plans of the year, in one statement:
+        // this page is an appraiser's most visited, and each statement is a round trip under load.
+        var holidays = new java.util.HashSet<LocalDate>();
+        var observations = new ArrayList<ObservationRow>();
+        var summatives = new HashMap<Long, String[]>();
+        var plans = new java.util.HashSet<Long>();
+        jdbc.sql("""
+                        select 'H' as what, null::bigint as teacher, null as a, null as b,
+                               null::timestamptz as observed_at, false as late, day
+                        from evaluation.holiday
+                        union all
+                        select 'O', teacher_staff_id, kind, status, coalesce(started_at, scheduled_for), feedback_late,
+                               null
+                        from evaluation.observation where school_year_id = ? and teacher_staff_id = any(?)
+                        union all
+                        select 'S', teacher_staff_id, status, effectiveness_level, null, false, null
+                        from evaluation.summative where school_year_id = ? and teacher_staff_id = any(?)
+                        union all
+                        select 'P', teacher_staff_id, null, null, null, false, null
+                        from evaluation.goal_plan where school_year_id = ? and teacher_staff_id = any(?)
+                        """).params(year.id(), ids, year.id(), ids, year.id(), ids).query(rs -> {
+            switch (rs.getString(1)) {
+                case "H" -> holidays.add(rs.getObject(7, LocalDate.class));
+                case "O" ->
+                    observations.add(new ObservationRow(
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), zone),
+                            rs.getBoolean(6)));
+                case "S" -> summatives.put(rs.getLong(2), new String[] {rs.getString(3), rs.getString(4)});
+                default -> plans.add(rs.getLong(2));
+            }
+        });
+        var deadline = new FeedbackDeadline(evaluation.feedbackDueWorkingDays(), new WorkingDays(holidays));
 
         record Tally(int[] counts, LocalDate[] last) {}
         var tallies = new HashMap<Long, Tally>();
-        jdbc.sql("""
-                        select teacher_staff_id, kind, status, coalesce(started_at, scheduled_for) as observed_at, feedback_late
-                        from evaluation.observation where school_year_id = ? and teacher_staff_id = any(?)
-                        """).params(year.id(), ids).query(rs -> {
-            var tally = tallies.computeIfAbsent(rs.getLong(1), t -> new Tally(new int[5], new LocalDate[1]));
-            var status = rs.getString(3);
-            var observedOn = LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), zone);
+        for (var observation : observations) {
+            var tally = tallies.computeIfAbsent(observation.teacher(), t -> new Tally(new int[5], new LocalDate[1]));
+            var status = observation.status();
+            var observedOn = observation.observedOn();
             boolean shared = status.equals("SHARED") || status.equals("ACKNOWLEDGED");
             if (shared) {
                 tally.counts()[1]++;
-                if (rs.getString(2).equals("FORMAL")) {
+                if (observation.kind().equals("FORMAL")) {
                     tally.counts()[0]++;
                 }
-                if (rs.getBoolean(5)) {
+                if (observation.feedbackLate()) {
                     tally.counts()[4]++;
                 }
             } else if (!status.equals("SCHEDULED") || !observedOn.isAfter(today)) {
@@ -206,19 +238,7 @@ public class Caseloads {
             if (!observedOn.isAfter(today) && (tally.last()[0] == null || observedOn.isAfter(tally.last()[0]))) {
                 tally.last()[0] = observedOn;
             }
-        });
-        var summatives = new HashMap<Long, String[]>();
-        jdbc.sql(
-                        "select teacher_staff_id, status, effectiveness_level from evaluation.summative where school_year_id = ? and teacher_staff_id = any(?)")
-                .params(year.id(), ids)
-                .query(rs -> {
-                    summatives.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
-                });
-        var plans = new java.util.HashSet<>(jdbc.sql(
-                        "select teacher_staff_id from evaluation.goal_plan where school_year_id = ? and teacher_staff_id = any(?)")
-                .params(year.id(), ids)
-                .query(Long.class)
-                .list());
+        }
         int required = evaluation.formalObservations().minimum();
         var lines = new ArrayList<Line>();
         for (var teacher : roster) {
@@ -338,9 +358,7 @@ public class Caseloads {
         return lines;
     }
 
-    private Set<LocalDate> holidays() {
-        return new java.util.HashSet<>(jdbc.sql("select day from evaluation.holiday")
-                .query(LocalDate.class)
-                .list());
-    }
+    /** An observation as the caseload counts it. */
+    private record ObservationRow(
+            long teacher, String kind, String status, LocalDate observedOn, boolean feedbackLate) {}
 }
