@@ -8,6 +8,7 @@ import org.cadre.demo.DemoAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Typing into the people search narrows the table in place: htmx fetches the results fragment and swaps it in,
@@ -44,6 +45,27 @@ class ThePeopleSearchUpdatesAsYouType extends BrowserTest {
                         """))
                 .as("the htmx request carried the CSRF token")
                 .isEqualTo(true);
+    }
+
+    @Test
+    void choosingACampusShowsOnlyPeopleWithARoleThere() {
+        signInAs(DemoAccounts.DISTRICT_ADMIN);
+        open("/people");
+        var campus = new Select(browser.findElement(By.id("campus")));
+        assertThat(campus.getOptions()).as("every campus and 'All campuses'").hasSizeGreaterThan(2);
+        var chosen = campus.getOptions().get(2).getText();
+
+        campus.selectByVisibleText(chosen);
+
+        waitUntil(page -> {
+            var rows = rows();
+            return !rows.isEmpty() && rows.stream().allMatch(row -> row.contains("@ " + chosen));
+        });
+        assertThat(new Select(browser.findElement(By.id("campus")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo(chosen);
+        assertThat(browser.getCurrentUrl()).as("the pushed address").contains("campus=");
     }
 
     private List<String> rows() {

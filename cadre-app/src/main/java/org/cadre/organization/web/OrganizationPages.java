@@ -71,11 +71,15 @@ class OrganizationPages {
         model.addAttribute("query", query);
         model.addAttribute("results", directory.search(user, query, new PageRequest(page, PAGE_SIZE)));
         var scope = DirectoryAccess.campuses(user);
-        model.addAttribute(
-                "campuses",
-                directory.campuses().stream()
-                        .filter(c -> scope == null || scope.contains(c.id()))
-                        .toList());
+        if (htmx == null) {
+            model.addAttribute(
+                    "campusOptions",
+                    CampusOptions.html(
+                            directory.campuses().stream()
+                                    .filter(c -> scope == null || scope.contains(c.id()))
+                                    .toList(),
+                            campus));
+        }
         model.addAttribute("roles", Arrays.asList(AccessRole.values()));
         return htmx != null ? "organization/people :: results" : "organization/people";
     }
