@@ -2,6 +2,7 @@ package org.cadre.organization.web;
 
 import jakarta.validation.Valid;
 import java.util.Arrays;
+import org.cadre.organization.Campus;
 import org.cadre.organization.Directory;
 import org.cadre.organization.DirectoryAccess;
 import org.cadre.organization.PeopleQuery;
@@ -74,13 +75,17 @@ class OrganizationPages {
         if (htmx == null) {
             model.addAttribute(
                     "campusOptions",
-                    CampusOptions.html(
+                    SelectOptions.html(
                             directory.campuses().stream()
                                     .filter(c -> scope == null || scope.contains(c.id()))
                                     .toList(),
+                            Campus::id,
+                            Campus::name,
                             campus));
+            model.addAttribute(
+                    "roleOptions",
+                    SelectOptions.html(Arrays.asList(AccessRole.values()), Enum::name, AccessRole::label, role));
         }
-        model.addAttribute("roles", Arrays.asList(AccessRole.values()));
         return htmx != null ? "organization/people :: results" : "organization/people";
     }
 
