@@ -1,6 +1,8 @@
 package org.cadre.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.LocalDate;
 import org.cadre.CadreIntegrationTest;
@@ -14,6 +16,9 @@ import org.cadre.shared.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * An appraiser's caseload line for a teacher follows the teacher's year: an observation awaiting feedback, its
@@ -33,6 +38,9 @@ class TheCaseloadTellsWhereEachTeacherStands extends CadreIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void observationsHolidaysAndTheGoalPlanMoveTheTeachersLine() {
@@ -98,6 +106,42 @@ class TheCaseloadTellsWhereEachTeacherStands extends CadreIntegrationTest {
         }
         var after = line(appraiser, campusId, teacher.staffId());
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void thePageShowsEachLineOfTheCaseload() throws Exception {
+        var appraiser = user(DemoAccounts.APPRAISER);
+        long campusId = jdbc.sql("select id from organization.campus where source_id = ?")
+                .param(DemoAccounts.FIRST_CAMPUS)
+                .query(Long.class)
+                .single();
+        var lines = caseloads.caseload(appraiser, campusId);
+        assertThat(lines).isNotEmpty();
+        var session = (MockHttpSession) mvc.perform(formLogin("/sign-in")
+                        .userParameter("email")
+                        .user(DemoAccounts.APPRAISER)
+                        .password(DemoAccounts.PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+
+        var page = mvc.perform(get("/evaluation/caseload")
+                        .param("campus", String.valueOf(campusId))
+                        .session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        var table = page.substring(page.indexOf("<table id=\"caseload\""));
+        for (var line : lines) {
+            assertThat(table)
+                    .contains("<a href=\"/evaluation/teachers/" + line.teacherId() + "\">"
+                            + HtmlUtils.htmlEscape(line.name()) + "</a>")
+                    .contains("<td>" + HtmlUtils.htmlEscape(line.formal()) + "</td>")
+                    .contains("<td>" + HtmlUtils.htmlEscape(line.awaiting()) + "</td>")
+                    .contains("<td>" + HtmlUtils.htmlEscape(line.summativeLine()) + "</td>");
+        }
+        assertThat(table.split("<tr>", -1)).hasSize(lines.size() + 2);
     }
 
     private Line line(CurrentUser appraiser, long campusId, long teacherId) {
