@@ -1,5 +1,6 @@
 package org.cadre.evaluation.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.cadre.shared.ConflictException;
 import org.cadre.shared.CurrentUser;
 import org.cadre.shared.CurrentUsers;
 import org.cadre.shared.ForbiddenException;
+import org.cadre.shared.HtmlRows;
 import org.cadre.shared.InvalidInputException;
 import org.cadre.shared.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -135,7 +137,7 @@ class EvaluationPages {
     // Caseload, campus distribution, district view.
 
     @GetMapping("/evaluation/caseload")
-    String caseload(@RequestParam(required = false) Long campus, Model model) {
+    String caseload(@RequestParam(required = false) Long campus, HttpServletRequest request, Model model) {
         var user = CurrentUsers.require();
         var campuses = caseloads.campusesInView(user);
         if (campuses.isEmpty()) {
@@ -146,6 +148,7 @@ class EvaluationPages {
         model.addAttribute("campuses", campuses);
         model.addAttribute("campusId", chosen);
         model.addAttribute("lines", lines);
+        model.addAttribute("rows", caseloadRows(lines, request.getContextPath() + "/evaluation/teachers/"));
         model.addAttribute(
                 "overdue",
                 lines.stream()
@@ -164,6 +167,29 @@ class EvaluationPages {
         model.addAttribute("district", AppraisalAccess.isDistrictWide(user));
         model.addAttribute("mayAssign", AppraisalAccess.mayAssignOn(user, chosen));
         return "evaluation/caseload";
+    }
+
+    /** The caseload's rows, one per teacher, linked to the teacher's evaluation page. */
+    static String caseloadRows(List<Caseloads.Line> lines, String teacherPage) {
+        var rows = new HtmlRows(lines.size());
+        for (var l : lines) {
+            rows.row()
+                    .cellStart()
+                    .link(teacherPage + l.teacherId(), l.name())
+                    .cellEnd()
+                    .cellStart()
+                    .span(l.standingClass(), l.standing().label())
+                    .cellEnd()
+                    .cell(l.formal())
+                    .cell(l.shared())
+                    .cell(l.awaiting())
+                    .cell(l.lateFeedback())
+                    .cell(l.lastObservedLine())
+                    .cell(l.plan())
+                    .cell(l.summativeLine())
+                    .endRow();
+        }
+        return rows.toString();
     }
 
     @GetMapping("/evaluation/campuses/{id}")

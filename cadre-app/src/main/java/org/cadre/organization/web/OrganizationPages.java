@@ -1,17 +1,21 @@
 package org.cadre.organization.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Arrays;
+import java.util.List;
 import org.cadre.organization.Campus;
 import org.cadre.organization.Directory;
 import org.cadre.organization.DirectoryAccess;
 import org.cadre.organization.PeopleQuery;
 import org.cadre.organization.StaffChange;
 import org.cadre.organization.StaffRecords;
+import org.cadre.organization.StaffSummary;
 import org.cadre.shared.AccessRole;
 import org.cadre.shared.ConflictException;
 import org.cadre.shared.CurrentUsers;
 import org.cadre.shared.ForbiddenException;
+import org.cadre.shared.HtmlRows;
 import org.cadre.shared.NotFoundException;
 import org.cadre.shared.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -66,11 +70,14 @@ class OrganizationPages {
             @RequestParam(defaultValue = "false") boolean inactive,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletRequest request,
             Model model) {
         var user = CurrentUsers.require();
         var query = new PeopleQuery(q, campus, role, inactive);
+        var results = directory.search(user, query, new PageRequest(page, PAGE_SIZE));
         model.addAttribute("query", query);
-        model.addAttribute("results", directory.search(user, query, new PageRequest(page, PAGE_SIZE)));
+        model.addAttribute("results", results);
+        model.addAttribute("rows", peopleRows(results.items(), request.getContextPath() + "/people/"));
         var scope = DirectoryAccess.campuses(user);
         if (htmx == null) {
             model.addAttribute(
@@ -87,6 +94,19 @@ class OrganizationPages {
                     SelectOptions.html(Arrays.asList(AccessRole.values()), Enum::name, AccessRole::label, role));
         }
         return htmx != null ? "organization/people :: results" : "organization/people";
+    }
+
+    /** The directory's rows: name (linked to the profile, marked if they have left), employee id, email, roles. */
+    static String peopleRows(List<StaffSummary> people, String personPage) {
+        var rows = new HtmlRows(people.size());
+        for (var p : people) {
+            rows.row().cellStart().link(personPage + p.id(), p.familyName() + ", " + p.givenName());
+            if (!p.active()) {
+                rows.text(" ").span("badge inactive", "left");
+            }
+            rows.cellEnd().cell(p.employeeId()).cell(p.email()).cell(p.roles()).endRow();
+        }
+        return rows.toString();
     }
 
     @GetMapping("/people/{id}")
