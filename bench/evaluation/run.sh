@@ -11,6 +11,8 @@
 # day given by CADRE_BENCH_TODAY, default 2026-06-30 so that the whole 2025-2026 year is in the past). Each run
 # then works on a fresh copy of it ($OUT/run-data).
 # Usage: bench/evaluation/run.sh [duration-seconds]   (default 20; delete the data directory to rebuild it)
+# Environment: CADRE_BENCH_ROUNDS (default 3) rounds of health, appraiser and principal, medians reported;
+#              CADRE_BENCH_WARMUP (default 10) seconds of unrecorded load on each endpoint first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
@@ -26,10 +28,11 @@ fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-if [ -z "${CADRE_BENCH_SKIP_BUILD:-}" ]; then
+# CADRE_BENCH_JAR=path measures another build (for example the previous commit's) instead of building this one.
+if [ -z "${CADRE_BENCH_SKIP_BUILD:-}" ] && [ -z "${CADRE_BENCH_JAR:-}" ]; then
   ./mvnw -q -DskipTests package -pl cadre-app -am
 fi
-JAR=cadre-app/target/cadre.jar
+JAR="${CADRE_BENCH_JAR:-cadre-app/target/cadre.jar}"
 launch() { # main-class args...
   local main=$1; shift
   "$JAVA" -Xmx2g -cp "$JAR" -Dloader.main="$main" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
@@ -102,7 +105,7 @@ echo "| run | teachers | reported ms | end to end ms (curl) |"
 echo "|---:|---:|---:|---:|"
 printf '%s\n' "${summative_rows[@]}"
 
-measure() { # name cookie path
+measure() { # name cookie path -> name|path|requests/s|p50|p99|non-2xx
   local name=$1 cookie=$2 path=$3
   wrk -t2 -c8 -d3s ${cookie:+-H "Cookie: $cookie"} "http://localhost:$PORT$path" >/dev/null
   wrk -t2 -c32 -d"${DURATION}s" --latency ${cookie:+-H "Cookie: $cookie"} "http://localhost:$PORT$path" >"$OUT/$name.txt"
@@ -115,17 +118,35 @@ measure() { # name cookie path
 }
 
 teachers_on_caseload=$(curl -sf -b "$appraiser_jar" "http://localhost:$PORT/evaluation/caseload" | grep -c 'href="/evaluation/teachers/' || true)
+endpoints=("health||/actuator/health" "caseload-appraiser|$(cookie_of "$appraiser_jar")|/evaluation/caseload"
+           "caseload-principal|$(cookie_of "$principal_jar")|/evaluation/caseload")
+# Steady state is what is measured: every endpoint first runs WARMUP seconds at 32 connections, unrecorded, so that
+# the first one measured is not the one that paid for the JIT compiling the request path.
+for endpoint in "${endpoints[@]}"; do
+  IFS='|' read -r name cookie path <<<"$endpoint"
+  wrk -t2 -c32 -d"${CADRE_BENCH_WARMUP:-10}s" ${cookie:+-H "Cookie: $cookie"} "http://localhost:$PORT$path" >/dev/null
+done
+ROUNDS="${CADRE_BENCH_ROUNDS:-3}"
 echo
-echo "Caseload of appraiser@cadre.demo: $teachers_on_caseload teachers; wrk, 32 connections, ${DURATION} s:"
-results=()
-results+=("$(measure health "" /actuator/health)")
-results+=("$(measure caseload-appraiser "$(cookie_of "$appraiser_jar")" /evaluation/caseload)")
-results+=("$(measure caseload-principal "$(cookie_of "$principal_jar")" /evaluation/caseload)")
-health_rps=$(echo "${results[0]}" | cut -d'|' -f3)
-echo "| endpoint | path | requests/s | p50 | p99 | % of health | non-2xx |"
+echo "Caseload of appraiser@cadre.demo: $teachers_on_caseload teachers; wrk, 32 connections, ${DURATION} s, medians of $ROUNDS rounds:"
+: >"$OUT/rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  for endpoint in "${endpoints[@]}"; do
+    IFS='|' read -r name cookie path <<<"$endpoint"
+    echo "$round|$(measure "$name" "$cookie" "$path")" >>"$OUT/rounds.txt"
+  done
+done
+echo "| endpoint | path | requests/s | p50 | p99 | % of health (same round) | non-2xx |"
 echo "|---|---|---:|---:|---:|---:|---:|"
-for row in "${results[@]}"; do
-  IFS='|' read -r name path rps p50 p99 non2xx <<<"$row"
-  pct=$(awk -v a="$rps" -v b="$health_rps" 'BEGIN { printf "%.0f %%", 100 * a / b }')
-  echo "| $name | \`$path\` | $rps | $p50 | $p99 | $pct | $non2xx |"
+for endpoint in "${endpoints[@]}"; do
+  IFS='|' read -r name cookie path <<<"$endpoint"
+  awk -F'|' -v n="$name" -v p="$path" '
+    function median(a, k,   i, j, t) { for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+                                      return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+    function ms(v) { if (v ~ /ms$/) return v + 0; if (v ~ /us$/) return v / 1000; if (v ~ /s$/) return v * 1000; return v }
+    $2 == "health" { h[$1] = $4 }
+    $2 == n { k++; r[k] = $4; a[k] = ms($5); l[k] = ms($6); round[k] = $1; bad += $7 }
+    END { for (i = 1; i <= k; i++) q[i] = r[i] / h[round[i]]
+          printf "| %s | `%s` | %.0f | %.1f ms | %.1f ms | %.0f %% | %d |\n", n, p, median(r, k), median(a, k), median(l, k), 100 * median(q, k), bad }
+  ' "$OUT/rounds.txt"
 done
