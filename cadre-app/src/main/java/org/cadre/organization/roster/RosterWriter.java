@@ -476,25 +476,39 @@ final class RosterWriter {
             return;
         }
         boolean weight = has(file, "metadata.cadre.instructionalWeight");
-        jdbc.sql("""
-                create temp table stg_links on commit drop as
-                select e.line, e.status, e.role, cs.id as class_id, coalesce(st.id, sf.id) as person_id,
-                       e.begin_date, e.end_date, e.is_primary, e.weight
-                from stg_enrollments e
-                join organization.class_section cs on cs.source_id = e.class
-                left join organization.student st on e.role = 'student' and st.source_id = e.user_id
-                left join organization.staff sf on e.role = 'teacher' and sf.source_id = e.user_id
-                where e.role in ('student', 'teacher')
-                """).update();
-        jdbc.sql("analyze stg_links").update();
         var counts = report.counts(file);
         boolean enrollmentsWereEmpty = empty("organization.enrollment");
         boolean teachersWereEmpty = empty("organization.teacher_of_record");
-        // In index order, so that the unique index grows at its end instead of everywhere at once.
+        String links;
+        if (enrollmentsWereEmpty && teachersWereEmpty) {
+            // Nothing can leave tables that were empty, so nothing needs the links again: each table reads its
+            // rows straight from the staged enrollments, which are not written a further time for it.
+            links = """
+                    (select e.status, e.role, cs.id as class_id, p.id as person_id,
+                            e.begin_date, e.end_date, e.is_primary, e.weight
+                     from stg_enrollments e
+                     join organization.class_section cs on cs.source_id = e.class
+                     left join organization.%s p on p.source_id = e.user_id
+                     where e.role = '%s' and e.status = 'active') l""";
+        } else {
+            jdbc.sql("""
+                    create temp table stg_links on commit drop as
+                    select e.line, e.status, e.role, cs.id as class_id, coalesce(st.id, sf.id) as person_id,
+                           e.begin_date, e.end_date, e.is_primary, e.weight
+                    from stg_enrollments e
+                    join organization.class_section cs on cs.source_id = e.class
+                    left join organization.student st on e.role = 'student' and st.source_id = e.user_id
+                    left join organization.staff sf on e.role = 'teacher' and sf.source_id = e.user_id
+                    where e.role in ('student', 'teacher')
+                    """).update();
+            jdbc.sql("analyze stg_links").update();
+            links = "stg_links";
+        }
+        // In index order, so that the unique index grows at its end instead of everywhere at once; a table loaded
+        // empty builds its indexes after the insert, by sorting, so its rows go in as the file has them.
         var students = """
-                select class_id, person_id, begin_date, end_date from stg_links where role = 'student' and status = 'active'
-                order by class_id, person_id
-                """;
+                select class_id, person_id, begin_date, end_date from %s where role = 'student' and status = 'active'
+                """.formatted(links.formatted("student", "student"));
         if (enrollmentsWereEmpty) {
             long n = loadEmpty(
                     "organization.enrollment",
@@ -505,7 +519,7 @@ final class RosterWriter {
         } else {
             upsert(file, """
                     insert into organization.enrollment (class_id, student_id, begins_on, ends_on)
-                    %s
+                    %s order by class_id, person_id
                     on conflict (class_id, student_id) do update set begins_on = excluded.begins_on, ends_on = excluded.ends_on
                     where (enrollment.begins_on, enrollment.ends_on) is distinct from (excluded.begins_on, excluded.ends_on)
                     returning (xmax = 0) as created, true as active
@@ -513,9 +527,8 @@ final class RosterWriter {
         }
         var teachers = """
                 select class_id, person_id, coalesce(weight, 1.0), coalesce(is_primary, true), begin_date, end_date
-                from stg_links where role = 'teacher' and status = 'active'
-                order by class_id, person_id
-                """;
+                from %s where role = 'teacher' and status = 'active'
+                """.formatted(links.formatted("staff", "teacher"));
         if (teachersWereEmpty) {
             long n = loadEmpty(
                     "organization.teacher_of_record",
@@ -527,7 +540,7 @@ final class RosterWriter {
         } else {
             upsert(file, """
                     insert into organization.teacher_of_record (class_id, staff_id, instructional_weight, is_primary, begins_on, ends_on)
-                    %2$s
+                    %2$s order by class_id, person_id
                     on conflict (class_id, staff_id) do update set
                         instructional_weight = case when %1$s then excluded.instructional_weight else teacher_of_record.instructional_weight end,
                         is_primary = excluded.is_primary, begins_on = excluded.begins_on, ends_on = excluded.ends_on
