@@ -467,9 +467,12 @@ final class PackageChecks {
                                 else coalesce(k.kind = 'STAFF', t.id is not null) end)
                 order by e.line
                 """);
+        // One 64-bit hash of the three values sorts several times faster than the three texts (2.4 s for the demo
+        // network's 2 million enrollments); two different triples with the same hash only cost the grouping query,
+        // which finds no duplicate.
         if (!unique(
                 ValueChecks.rawTable(OneRosterFile.ENROLLMENTS),
-                "\"classSourcedId\", \"userSourcedId\", role",
+                "(hashtextextended(\"classSourcedId\" || E'\\n' || \"userSourcedId\" || E'\\n' || role, 0))",
                 " where role in ('student', 'teacher')")) {
             issues(OneRosterFile.ENROLLMENTS, true, """
                 select line, 'userSourcedId' as col, user_id as val,
