@@ -82,18 +82,23 @@ final class ValueChecks {
     /**
      * The typed staging rows of the enrollments, read from their raw table: the values are checked there before
      * anything reads them, so the casts cannot fail. A view and not a copy, because writing 2 million rows a second
-     * time cost more than casting the few columns each later statement reads. Dropped with the raw table when the
-     * import's transaction ends.
+     * time cost more than casting the few columns each later statement reads. The dates are looked up among the
+     * file's distinct dates, parsed once each when the values were checked ({@code stg_enrollment_dates}): parsing 4
+     * million dates cost a second; a statement that reads no date does not join them at all (their key is unique).
+     * Dropped with the raw table when the import's transaction ends.
      */
     static String enrollmentsView() {
         return """
+                create temp table stg_enrollment_dates (v text collate "C" primary key, d date) on commit drop;
                 create temp view stg_enrollments as
-                select line, "sourcedId" as sourced_id, coalesce(status, 'active') as status, "classSourcedId" as class,
-                       "schoolSourcedId" as school, "userSourcedId" as user_id, role,
-                       case "primary" when 'true' then true when 'false' then false end as is_primary,
-                       "beginDate"::date as begin_date, "endDate"::date as end_date,
-                       "metadata.cadre.instructionalWeight"::numeric(3, 2) as weight
-                from raw_enrollments;
+                select r.line, r."sourcedId" as sourced_id, coalesce(r.status, 'active') as status,
+                       r."classSourcedId" as class, r."schoolSourcedId" as school, r."userSourcedId" as user_id, r.role,
+                       case r."primary" when 'true' then true when 'false' then false end as is_primary,
+                       b.d as begin_date, e.d as end_date,
+                       r."metadata.cadre.instructionalWeight"::numeric(3, 2) as weight
+                from raw_enrollments r
+                left join stg_enrollment_dates b on b.v = r."beginDate"
+                left join stg_enrollment_dates e on e.v = r."endDate";
                 """;
     }
 
@@ -117,9 +122,20 @@ final class ValueChecks {
         long started = System.nanoTime();
         // Statistics let the planner group the dates by hashing, not by sorting millions of rows.
         jdbc.sql("analyze " + rawTable(file)).update();
+        jdbc.sql("create temp table distinct_value on commit drop as " + distinctValues(file))
+                .update();
         jdbc.sql("create temp table bad_value on commit drop as " + badValues(file))
                 .update();
         jdbc.sql("analyze bad_value").update();
+        if (file == OneRosterFile.ENROLLMENTS) {
+            jdbc.sql("""
+                            insert into stg_enrollment_dates
+                            select v, v::date from (select c0 as v from distinct_value union select c1 from distinct_value) d
+                            where v ~ %s and pg_input_is_valid(v, 'date')
+                            """.formatted(DATE)).update();
+            jdbc.sql("analyze stg_enrollment_dates").update();
+        }
+        jdbc.sql("drop table distinct_value").update();
         long found = System.nanoTime();
         // A check whose values are missing is null, never true; so is the disjunction unless another check holds.
         var anyFailing = checks.stream().map(c -> "(" + c.failing() + ")").collect(Collectors.joining("\n or "));
@@ -147,42 +163,45 @@ final class ValueChecks {
     }
 
     /**
-     * The distinct values of the file's date columns that are no date, and of dateLastModified that are no time.
-     * One scan groups every such column at once (grouping sets); the distinct values are materialized first so that
-     * the planner cannot push the regular expressions and {@code pg_input_is_valid} down into the scan, where they
-     * ran on each of millions of rows (4–5 s for the enrollments of the demo network) instead of on a few hundred
-     * values.
+     * The distinct values of the file's date columns ({@code c0}, {@code c1} …) and of dateLastModified (the last),
+     * in one scan that groups each column apart (grouping sets). Kept in a table of their own, so that the planner
+     * cannot push the checks of {@link #badValues} down into the scan, where they ran on each of millions of rows
+     * (4–5 s for the enrollments of the demo network) instead of on a few hundred values.
      */
-    private static String badValues(OneRosterFile file) {
+    private static String distinctValues(OneRosterFile file) {
         var columns = new ArrayList<>(dateColumns(file));
         columns.add("dateLastModified");
-        var distinct = new StringBuilder("select ");
+        var sql = new StringBuilder("select ");
         for (int i = 0; i < columns.size(); i++) {
-            distinct.append(i == 0 ? "" : ", ")
+            sql.append(i == 0 ? "" : ", ")
                     .append(q(columns.get(i)))
                     .append(" as c")
                     .append(i);
         }
-        distinct.append(" from ").append(rawTable(file)).append(" group by grouping sets (");
+        sql.append(" from ").append(rawTable(file)).append(" group by grouping sets (");
         for (int i = 0; i < columns.size(); i++) {
-            distinct.append(i == 0 ? "(" : ", (").append(i + 1).append(")");
+            sql.append(i == 0 ? "(" : ", (").append(i + 1).append(")");
         }
-        distinct.append(")");
-        int time = columns.size() - 1;
-        var sql = new StringBuilder("with d as materialized (" + distinct + ")\n");
+        return sql.append(")").toString();
+    }
+
+    /** The distinct values of the file's date columns that are no date, and of dateLastModified that are no time. */
+    private static String badValues(OneRosterFile file) {
+        int time = dateColumns(file).size();
+        var sql = new StringBuilder();
         if (time > 0) {
             sql.append("select 'date' as kind, v from (")
                     .append(java.util.stream.IntStream.range(0, time)
-                            .mapToObj(i -> "select c" + i + " as v from d")
+                            .mapToObj(i -> "select c" + i + " as v from distinct_value")
                             .collect(Collectors.joining(" union ")))
                     .append(") x where v is not null and not (v ~ %s and pg_input_is_valid(v, 'date'))\n"
                             .formatted(DATE))
                     .append("union all\n");
         }
-        sql.append(
-                "select 'time' as kind, c%d as v from d where c%d is not null and not (c%d ~ %s and pg_input_is_valid(c%d, 'timestamptz'))"
-                        .formatted(time, time, time, DATE_TIME, time));
-        return sql.toString();
+        return sql.append(
+                        "select 'time' as kind, c%1$d as v from distinct_value where c%1$d is not null and not (c%1$d ~ %2$s and pg_input_is_valid(c%1$d, 'timestamptz'))"
+                                .formatted(time, DATE_TIME))
+                .toString();
     }
 
     private static List<String> dateColumns(OneRosterFile file) {
