@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,20 +25,15 @@ final class PackageChecks {
     }
 
     void run() {
+        // The raw enrollments behind the view stg_enrollments were analysed when their values were checked.
         for (var statement : """
-                create index on stg_orgs (sourced_id);
-                create index on stg_sessions (sourced_id);
-                create index on stg_users (sourced_id);
                 create index on stg_roles (user_id);
-                create index on stg_courses (sourced_id);
-                create index on stg_classes (sourced_id);
                 analyze stg_orgs;
                 analyze stg_sessions;
                 analyze stg_users;
                 analyze stg_roles;
                 analyze stg_courses;
-                analyze stg_classes;
-                analyze stg_enrollments
+                analyze stg_classes
                 """.split(";")) {
             jdbc.sql(statement).update();
         }
@@ -51,6 +47,34 @@ final class PackageChecks {
         courses();
         classes();
         enrollments();
+    }
+
+    /**
+     * Whether no two rows of {@code table} (that match {@code where}) have the same {@code columns}, found by building
+     * a unique index on them in a savepoint. Almost every package has no duplicate, and the index is one sort, several
+     * times faster than grouping millions of rows to find none (enrollments: 0.6 s against 2.5 s); only when it
+     * fails does the grouping query run, to say which rows repeat which. A built index stays for the later checks.
+     */
+    private boolean unique(String table, String columns, String where) {
+        long started = System.nanoTime();
+        jdbc.sql("savepoint roster_unique").update();
+        boolean unique;
+        try {
+            jdbc.sql("create unique index on " + table + " (" + columns + ")" + where)
+                    .update();
+            unique = true;
+        } catch (DataIntegrityViolationException e) {
+            jdbc.sql("rollback to savepoint roster_unique").update();
+            unique = false;
+        }
+        jdbc.sql("release savepoint roster_unique").update();
+        log.debug(
+                "{} ({}) unique: {}, found in {} s",
+                table,
+                columns,
+                unique,
+                RosterImports.seconds(System.nanoTime() - started));
+        return unique;
     }
 
     private void issues(OneRosterFile file, boolean error, String sql) {
@@ -83,6 +107,17 @@ final class PackageChecks {
             case CLASSES -> "stg_classes";
             case ENROLLMENTS -> "stg_enrollments";
         };
+        // The checks look records up by sourcedId in every staged file but roles and enrollments.
+        boolean lookedUp = file != OneRosterFile.ROLES && file != OneRosterFile.ENROLLMENTS;
+        boolean unique = file == OneRosterFile.ENROLLMENTS
+                ? unique(ValueChecks.rawTable(file), "\"sourcedId\"", "")
+                : unique(table, "sourced_id", "");
+        if (unique) {
+            return;
+        }
+        if (lookedUp) {
+            jdbc.sql("create index on " + table + " (sourced_id)").update();
+        }
         issues(file, true, """
                 select line, 'sourcedId' as col, sourced_id as val,
                        'The sourcedId appears more than once in the file (first on line ' || first_line || ')' as reason
@@ -432,7 +467,14 @@ final class PackageChecks {
                                 else coalesce(k.kind = 'STAFF', t.id is not null) end)
                 order by e.line
                 """);
-        issues(OneRosterFile.ENROLLMENTS, true, """
+        // One 64-bit hash of the three values sorts several times faster than the three texts (2.4 s for the demo
+        // network's 2 million enrollments); two different triples with the same hash only cost the grouping query,
+        // which finds no duplicate.
+        if (!unique(
+                ValueChecks.rawTable(OneRosterFile.ENROLLMENTS),
+                "(hashtextextended(\"classSourcedId\" || E'\\n' || \"userSourcedId\" || E'\\n' || role, 0))",
+                " where role in ('student', 'teacher')")) {
+            issues(OneRosterFile.ENROLLMENTS, true, """
                 select line, 'userSourcedId' as col, user_id as val,
                        'The user is enrolled in the class twice (first on line ' || first_line || ')' as reason
                 from (select line, user_id, min(line) over (partition by class, user_id, role) as first_line,
@@ -443,6 +485,7 @@ final class PackageChecks {
                                                        group by class, user_id, role having count(*) > 1)) d
                 where n > 1 order by line
                 """);
+        }
         issues(OneRosterFile.ENROLLMENTS, false, """
                 select line, 'role' as col, role as val,
                        'Cadre keeps students and teachers of record; a ' || role || ' enrollment was skipped' as reason, true as rejected

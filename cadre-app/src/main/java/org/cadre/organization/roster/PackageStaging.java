@@ -29,7 +29,10 @@ final class PackageStaging {
         DELTA
     }
 
-    /** The staging tables, dropped when the import's transaction ends either way. */
+    /**
+     * The staging tables, dropped when the import's transaction ends either way; the enrollments' is a view on their
+     * raw table ({@link ValueChecks#enrollmentsView()}).
+     */
     static final String TABLES = """
             create temp table stg_orgs (line bigint, sourced_id text, status text, name text, type text,
                 identifier text, parent text, level text) on commit drop;
@@ -44,9 +47,6 @@ final class PackageStaging {
                 code text, grade text, org text, subject text, tested boolean) on commit drop;
             create temp table stg_classes (line bigint, sourced_id text, status text, title text, course text,
                 school text, term text, period text) on commit drop;
-            create temp table stg_enrollments (line bigint, sourced_id text, status text, class text, school text,
-                user_id text, role text, is_primary boolean, begin_date date, end_date date, weight numeric(3, 2))
-                on commit drop;
             """;
 
     private static final Logger log = LoggerFactory.getLogger(PackageStaging.class);
@@ -77,7 +77,8 @@ final class PackageStaging {
     }
 
     static void createTables(JdbcClient jdbc) {
-        for (var statement : (TABLES + ValueChecks.rawTables() + RosterRoles.table()).split(";")) {
+        for (var statement :
+                (TABLES + ValueChecks.rawTables() + ValueChecks.enrollmentsView() + RosterRoles.table()).split(";")) {
             if (!statement.isBlank()) {
                 jdbc.sql(statement).update();
             }

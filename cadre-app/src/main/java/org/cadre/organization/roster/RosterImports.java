@@ -253,6 +253,12 @@ public class RosterImports {
         jdbc.sql("set local work_mem = '256MB'").update();
         // Room to build the indexes and keys of tables written empty (see RosterWriter) in one sort each.
         jdbc.sql("set local maintenance_work_mem = '512MB'").update();
+        // The staging tables are temporary, held in the session's own buffers: 8 MB by default, so every scan of a
+        // staged file of hundreds of MB went through the operating system's cache page by page. The size can only
+        // be set before the session's first temporary table; a pooled connection that already had one keeps its own.
+        jdbc.sql("""
+                do $$ begin set temp_buffers = '512MB'; exception when invalid_parameter_value then null; end $$
+                """).update();
         PackageStaging.createTables(jdbc);
         var staging = new PackageStaging(pack, report, jdbc, copy, progress::validated);
         try {

@@ -1,7 +1,6 @@
 package org.cadre.organization.roster;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.cadre.organization.roster.PackageStaging.Mode;
@@ -81,42 +80,6 @@ final class RosterWriter {
         progress.accept(written);
     }
 
-    /**
-     * Runs a write into {@code table}, which would otherwise check the foreign keys of each new row one at a time.
-     * Into an empty table — the first import into a new Cadre, hundreds of thousands of rows — the table's foreign
-     * keys are dropped for the write and added back right after it, which checks all rows at once with one join
-     * per key, several times faster. The import's transaction then holds the table exclusively until it ends, which
-     * no one notices on a table that was empty; a row that breaks a key fails the import and rolls everything back,
-     * the keys included.
-     */
-    private void checkingKeysTogetherIfEmpty(String table, Runnable write) {
-        boolean empty = jdbc.sql("select not exists (select 1 from " + table + ")")
-                .query(Boolean.class)
-                .single();
-        var keys = !empty
-                ? List.<String[]>of()
-                : jdbc.sql("""
-                                select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
-                                where conrelid = cast(? as regclass) and contype = 'f' order by conname
-                                """)
-                        .param(table)
-                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                        .list();
-        if (keys.isEmpty()) {
-            write.run();
-            return;
-        }
-        jdbc.sql("alter table " + table + " "
-                        + keys.stream().map(k -> "drop constraint " + k[0]).collect(Collectors.joining(", ")))
-                .update();
-        write.run();
-        jdbc.sql("alter table " + table + " "
-                        + keys.stream()
-                                .map(k -> "add constraint " + k[0] + " " + k[1])
-                                .collect(Collectors.joining(", ")))
-                .update();
-    }
-
     private boolean empty(String table) {
         return jdbc.sql("select not exists (select 1 from " + table + ")")
                 .query(Boolean.class)
@@ -124,8 +87,8 @@ final class RosterWriter {
     }
 
     /**
-     * Loads a table that holds no row yet — the enrollments of the first import into a new Cadre, millions of rows —
-     * the way a bulk load should: its primary key, foreign keys, unique constraints and secondary indexes are dropped
+     * Loads a table that holds no row yet — students, classes and the millions of enrollments of the first import into
+     * a new Cadre — the way a bulk load should: its primary key, foreign keys, unique constraints and secondary indexes are dropped
      * (the rows of an enrollment table of 2 million rows went in in 17 s with the primary key alone, 6 s without), the rows
      * go in with a plain insert (nothing can conflict: the package checks refused duplicates), and the indexes and
      * constraints are built again, each in one sort or one join over all rows instead of a lookup per row. A row
@@ -186,6 +149,13 @@ final class RosterWriter {
                 RosterImports.seconds(inserted - started),
                 RosterImports.seconds(System.nanoTime() - inserted));
         return rows;
+    }
+
+    /** Counts rows a bulk load created. */
+    private void created(OneRosterFile file, long rows) {
+        report.counts(file).created += rows;
+        written += rows;
+        progress.accept(written);
     }
 
     private void deactivate(OneRosterFile file, String sql) {
@@ -326,21 +296,33 @@ final class RosterWriter {
             written += rs.getLong("created") + rs.getLong("updated") + rs.getLong("deactivated");
         });
         progress.accept(written);
+        // The campus: the primary org if it is one, else the campus of a student role, the primary role first. (One
+        // join on "primary org or role's org" could not be hashed and compared every student with every campus.)
         jdbc.sql("""
                 create temp table stg_student_campus on commit drop as
-                select distinct on (u.sourced_id) u.sourced_id, c.id as campus_id
-                from stg_users u join stg_kind k on k.sourced_id = u.sourced_id and k.kind = 'STUDENT'
-                left join stg_roles r on r.user_id = u.sourced_id and r.role = 'student'
-                join organization.campus c on c.source_id = u.primary_org or c.source_id = r.org
-                order by u.sourced_id, (c.source_id = u.primary_org) desc, (r.role_type = 'primary') desc, r.line
+                select distinct on (sourced_id) sourced_id, campus_id
+                from (select u.sourced_id, c.id as campus_id, 0 as rank, 0 as role_rank, 0::bigint as line
+                      from stg_users u join stg_kind k on k.sourced_id = u.sourced_id and k.kind = 'STUDENT'
+                      join organization.campus c on c.source_id = u.primary_org
+                      union all
+                      select u.sourced_id, c.id, 1, case when r.role_type = 'primary' then 0 else 1 end, r.line
+                      from stg_users u join stg_kind k on k.sourced_id = u.sourced_id and k.kind = 'STUDENT'
+                      join stg_roles r on r.user_id = u.sourced_id and r.role = 'student'
+                      join organization.campus c on c.source_id = r.org) x
+                order by sourced_id, rank, role_rank, line
                 """).update();
-        checkingKeysTogetherIfEmpty("organization.student", () -> upsert(file, """
+        var students = """
                 insert into organization.student (source_id, student_number, given_name, family_name, grade_level, campus_id, active)
                 select u.sourced_id, u.identifier, u.given_name, u.family_name, u.grade, coalesce(sc.campus_id, s.campus_id),
                        u.enabled and u.status = 'active'
                 from stg_users u join stg_kind k on k.sourced_id = u.sourced_id and k.kind = 'STUDENT'
                 left join stg_student_campus sc on sc.sourced_id = u.sourced_id
                 left join organization.student s on s.source_id = u.sourced_id
+                """;
+        if (empty("organization.student")) {
+            created(file, loadEmpty("organization.student", students));
+        } else {
+            upsert(file, students + """
                 on conflict (source_id) do update set student_number = excluded.student_number, given_name = excluded.given_name,
                     family_name = excluded.family_name, grade_level = excluded.grade_level, campus_id = excluded.campus_id,
                     active = excluded.active
@@ -348,7 +330,8 @@ final class RosterWriter {
                       is distinct from (excluded.student_number, excluded.given_name, excluded.family_name, excluded.grade_level,
                                         excluded.campus_id, excluded.active)
                 returning (xmax = 0) as created, active
-                """));
+                """);
+        }
         if (bulk(file)) {
             deactivate(file, """
                     update organization.staff s set active = false, version = s.version + 1
@@ -447,13 +430,18 @@ final class RosterWriter {
         if (staging.mode(file) == Mode.ABSENT) {
             return;
         }
-        checkingKeysTogetherIfEmpty("organization.class_section", () -> upsert(file, """
+        var classes = """
                 insert into organization.class_section (source_id, course_id, campus_id, term_id, title, period, active)
                 select c.sourced_id, co.id, ca.id, t.id, c.title, c.period, c.status = 'active'
                 from stg_classes c
                 join organization.course co on co.source_id = c.course
                 join organization.campus ca on ca.source_id = c.school
                 join organization.term t on t.source_id = c.term
+                """;
+        if (empty("organization.class_section")) {
+            created(file, loadEmpty("organization.class_section", classes));
+        } else {
+            upsert(file, classes + """
                 on conflict (source_id) do update set course_id = excluded.course_id, campus_id = excluded.campus_id,
                     term_id = excluded.term_id, title = excluded.title, period = excluded.period, active = excluded.active
                 where (class_section.course_id, class_section.campus_id, class_section.term_id, class_section.title,
@@ -461,7 +449,8 @@ final class RosterWriter {
                       is distinct from (excluded.course_id, excluded.campus_id, excluded.term_id, excluded.title,
                                         excluded.period, excluded.active)
                 returning (xmax = 0) as created, active
-                """));
+                """);
+        }
         if (bulk(file)) {
             deactivate(file, """
                     update organization.class_section cs set active = false
@@ -476,36 +465,50 @@ final class RosterWriter {
             return;
         }
         boolean weight = has(file, "metadata.cadre.instructionalWeight");
-        jdbc.sql("""
-                create temp table stg_links on commit drop as
-                select e.line, e.status, e.role, cs.id as class_id, coalesce(st.id, sf.id) as person_id,
-                       e.begin_date, e.end_date, e.is_primary, e.weight
-                from stg_enrollments e
-                join organization.class_section cs on cs.source_id = e.class
-                left join organization.student st on e.role = 'student' and st.source_id = e.user_id
-                left join organization.staff sf on e.role = 'teacher' and sf.source_id = e.user_id
-                where e.role in ('student', 'teacher')
-                """).update();
-        jdbc.sql("analyze stg_links").update();
         var counts = report.counts(file);
         boolean enrollmentsWereEmpty = empty("organization.enrollment");
         boolean teachersWereEmpty = empty("organization.teacher_of_record");
-        // In index order, so that the unique index grows at its end instead of everywhere at once.
+        String links;
+        if (enrollmentsWereEmpty && teachersWereEmpty) {
+            // Nothing can leave tables that were empty, so nothing needs the links again: each table reads its
+            // rows straight from the staged enrollments, which are not written a further time for it.
+            links = """
+                    (select e.status, e.role, cs.id as class_id, p.id as person_id,
+                            e.begin_date, e.end_date, e.is_primary, e.weight
+                     from stg_enrollments e
+                     join organization.class_section cs on cs.source_id = e.class
+                     left join organization.%s p on p.source_id = e.user_id
+                     where e.role = '%s' and e.status = 'active') l""";
+        } else {
+            jdbc.sql("""
+                    create temp table stg_links on commit drop as
+                    select e.line, e.status, e.role, cs.id as class_id, coalesce(st.id, sf.id) as person_id,
+                           e.begin_date, e.end_date, e.is_primary, e.weight
+                    from stg_enrollments e
+                    join organization.class_section cs on cs.source_id = e.class
+                    left join organization.student st on e.role = 'student' and st.source_id = e.user_id
+                    left join organization.staff sf on e.role = 'teacher' and sf.source_id = e.user_id
+                    where e.role in ('student', 'teacher')
+                    """).update();
+            jdbc.sql("analyze stg_links").update();
+            links = "stg_links";
+        }
+        // In index order, so that the unique index grows at its end instead of everywhere at once; a table loaded
+        // empty builds its indexes after the insert, by sorting, so its rows go in as the file has them.
         var students = """
-                select class_id, person_id, begin_date, end_date from stg_links where role = 'student' and status = 'active'
-                order by class_id, person_id
-                """;
+                select class_id, person_id, begin_date, end_date from %s where role = 'student' and status = 'active'
+                """.formatted(links.formatted("student", "student"));
         if (enrollmentsWereEmpty) {
-            long n = loadEmpty(
-                    "organization.enrollment",
-                    "insert into organization.enrollment (class_id, student_id, begins_on, ends_on) " + students);
-            counts.created += n;
-            written += n;
-            progress.accept(written);
+            created(
+                    file,
+                    loadEmpty(
+                            "organization.enrollment",
+                            "insert into organization.enrollment (class_id, student_id, begins_on, ends_on) "
+                                    + students));
         } else {
             upsert(file, """
                     insert into organization.enrollment (class_id, student_id, begins_on, ends_on)
-                    %s
+                    %s order by class_id, person_id
                     on conflict (class_id, student_id) do update set begins_on = excluded.begins_on, ends_on = excluded.ends_on
                     where (enrollment.begins_on, enrollment.ends_on) is distinct from (excluded.begins_on, excluded.ends_on)
                     returning (xmax = 0) as created, true as active
@@ -513,21 +516,19 @@ final class RosterWriter {
         }
         var teachers = """
                 select class_id, person_id, coalesce(weight, 1.0), coalesce(is_primary, true), begin_date, end_date
-                from stg_links where role = 'teacher' and status = 'active'
-                order by class_id, person_id
-                """;
+                from %s where role = 'teacher' and status = 'active'
+                """.formatted(links.formatted("staff", "teacher"));
         if (teachersWereEmpty) {
-            long n = loadEmpty(
-                    "organization.teacher_of_record",
-                    "insert into organization.teacher_of_record (class_id, staff_id, instructional_weight, is_primary,"
-                            + " begins_on, ends_on) " + teachers);
-            counts.created += n;
-            written += n;
-            progress.accept(written);
+            created(
+                    file,
+                    loadEmpty(
+                            "organization.teacher_of_record",
+                            "insert into organization.teacher_of_record (class_id, staff_id, instructional_weight,"
+                                    + " is_primary, begins_on, ends_on) " + teachers));
         } else {
             upsert(file, """
                     insert into organization.teacher_of_record (class_id, staff_id, instructional_weight, is_primary, begins_on, ends_on)
-                    %2$s
+                    %2$s order by class_id, person_id
                     on conflict (class_id, staff_id) do update set
                         instructional_weight = case when %1$s then excluded.instructional_weight else teacher_of_record.instructional_weight end,
                         is_primary = excluded.is_primary, begins_on = excluded.begins_on, ends_on = excluded.ends_on

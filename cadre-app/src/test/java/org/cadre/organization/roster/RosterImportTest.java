@@ -235,6 +235,89 @@ class RosterImportTest extends CadreIntegrationTest {
     }
 
     @Test
+    void duplicateEnrollmentsAreErrorsNamingTheLineOfTheFirstAndTheRestOfThePackageIsStillChecked() throws Exception {
+        var files = RosterPackages.valid("rtw");
+        var p = "rtw";
+        files.put(
+                "enrollments.csv",
+                files.get("enrollments.csv")
+                        + p + "e2,active," + RosterPackages.T + "," + p + "class," + p + "campus," + p
+                        + "student2,student,false,,\n"
+                        + p + "e5,active," + RosterPackages.T + "," + p + "class," + p + "campus," + p
+                        + "student1,student,false,,\n"
+                        + p + "e6,active," + RosterPackages.T + "," + p + "class," + p + "campus," + p
+                        + "-nobody,student,false,,\n");
+
+        var run = preview(files);
+
+        assertThat(errors(run))
+                .extracting(
+                        ImportRun.Issue::line, ImportRun.Issue::column, ImportRun.Issue::value, ImportRun.Issue::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                5L,
+                                "sourcedId",
+                                "rtwe2",
+                                "The sourcedId appears more than once in the file (first on line 3)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                5L,
+                                "userSourcedId",
+                                "rtwstudent2",
+                                "The user is enrolled in the class twice (first on line 4)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                6L,
+                                "userSourcedId",
+                                "rtwstudent1",
+                                "The user is enrolled in the class twice (first on line 3)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                7L, "userSourcedId", "rtw-nobody", "The user is neither in the package nor in Cadre"));
+    }
+
+    @Test
+    void enrollmentsNamingAClassSchoolOrUserThatIsNotThereAreErrorsCheckByCheckInLineOrder() throws Exception {
+        var files = RosterPackages.valid("rtx");
+        var p = "rtx";
+        files.put(
+                "enrollments.csv",
+                files.get("enrollments.csv")
+                        + p + "e4,active," + RosterPackages.T + "," + p + "class," + p + "campus," + p
+                        + "student1,teacher,false,,\n"
+                        + p + "e5,active," + RosterPackages.T + ",rtx-no-class,rtx-no-school," + p
+                        + "student2,student,false,,\n"
+                        + p + "e6,active," + RosterPackages.T + ",rtx-no-class," + p + "campus," + p
+                        + "teacher,student,false,,\n");
+
+        var run = preview(files);
+
+        assertThat(errors(run))
+                .extracting(
+                        ImportRun.Issue::line, ImportRun.Issue::column, ImportRun.Issue::value, ImportRun.Issue::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                6L,
+                                "classSourcedId",
+                                "rtx-no-class",
+                                "The class is neither in the package nor in Cadre"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                7L,
+                                "classSourcedId",
+                                "rtx-no-class",
+                                "The class is neither in the package nor in Cadre"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                6L,
+                                "schoolSourcedId",
+                                "rtx-no-school",
+                                "The school is neither in the package nor in Cadre"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                5L,
+                                "userSourcedId",
+                                "rtxstudent1",
+                                "The user teaches the class but is not a staff member"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                7L, "userSourcedId", "rtxteacher", "The user is enrolled as a student but is not one"));
+    }
+
+    @Test
     void referencesToRecordsNeitherInThePackageNorInCadreAreErrors() throws Exception {
         var files = RosterPackages.valid("rth");
         files.put("classes.csv", files.get("classes.csv").replace(",rthterm,", ",rth-no-term,"));
