@@ -136,10 +136,10 @@ class TheCaseloadTellsWhereEachTeacherStands extends CadreIntegrationTest {
         for (var line : lines) {
             assertThat(table)
                     .contains("<a href=\"/evaluation/teachers/" + line.teacherId() + "\">"
-                            + HtmlUtils.htmlEscape(line.name()) + "</a>")
-                    .contains("<td>" + HtmlUtils.htmlEscape(line.formal()) + "</td>")
-                    .contains("<td>" + HtmlUtils.htmlEscape(line.awaiting()) + "</td>")
-                    .contains("<td>" + HtmlUtils.htmlEscape(line.summativeLine()) + "</td>");
+                            + HtmlUtils.htmlEscape(line.name(), "UTF-8") + "</a>")
+                    .contains("<td>" + HtmlUtils.htmlEscape(line.formal(), "UTF-8") + "</td>")
+                    .contains("<td>" + HtmlUtils.htmlEscape(line.awaiting(), "UTF-8") + "</td>")
+                    .contains("<td>" + HtmlUtils.htmlEscape(line.summativeLine(), "UTF-8") + "</td>");
         }
         assertThat(table.split("<tr>", -1)).hasSize(lines.size() + 2);
     }

@@ -34,6 +34,14 @@ class HtmlRowsTest {
     }
 
     @Test
+    void onlyTheCharactersHtmlGivesAMeaningAreEscaped() {
+        assertThat(new HtmlRows(1)
+                        .text("Draft · Proficient — São Paulo, 5 > 4 & 'x'")
+                        .toString())
+                .isEqualTo("Draft · Proficient — São Paulo, 5 &gt; 4 &amp; &#39;x&#39;");
+    }
+
+    @Test
     void noRowsIsNothing() {
         assertThat(new HtmlRows(0).toString()).isEmpty();
     }

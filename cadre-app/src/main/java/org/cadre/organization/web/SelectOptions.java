@@ -3,7 +3,7 @@ package org.cadre.organization.web;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.springframework.web.util.HtmlUtils;
+import org.cadre.shared.HtmlRows;
 
 /**
  * The people directory's filter options (a network's 56 campuses, the roles), written here rather than by the
@@ -16,13 +16,15 @@ final class SelectOptions {
         var html = new StringBuilder(items.size() * 48);
         for (var item : items) {
             var itemValue = value.apply(item);
-            html.append("<option value=\"")
-                    .append(HtmlUtils.htmlEscape(String.valueOf(itemValue)))
-                    .append('"');
+            html.append("<option value=\"");
+            HtmlRows.escape(String.valueOf(itemValue), html);
+            html.append('"');
             if (selected != null && Objects.equals(String.valueOf(selected), String.valueOf(itemValue))) {
                 html.append(" selected");
             }
-            html.append('>').append(HtmlUtils.htmlEscape(label.apply(item))).append("</option>");
+            html.append('>');
+            HtmlRows.escape(label.apply(item), html);
+            html.append("</option>");
         }
         return html.toString();
     }
