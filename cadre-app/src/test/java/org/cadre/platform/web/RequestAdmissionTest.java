@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,18 +50,9 @@ class RequestAdmissionTest {
     @Test
     void waitingRequestsAreAdmittedInArrivalOrder() throws Exception {
         var admission = new RequestAdmission(1, Duration.ofSeconds(10));
-        var holderInside = new CountDownLatch(1);
-        var holderMayFinish = new CountDownLatch(1);
         var order = Collections.synchronizedList(new ArrayList<Integer>());
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            threads.submit(() -> {
-                admission.doFilter(get("/hold"), new MockHttpServletResponse(), (req, res) -> {
-                    holderInside.countDown();
-                    await(holderMayFinish);
-                });
-                return null;
-            });
-            assertThat(holderInside.await(5, TimeUnit.SECONDS)).isTrue();
+            var holder = holdThePlace(admission, threads, "/hold");
             for (int i = 1; i <= 5; i++) {
                 int n = i;
                 threads.submit(() -> {
@@ -69,7 +61,7 @@ class RequestAdmissionTest {
                 });
                 waitUntil(() -> admission.waiting() == n);
             }
-            holderMayFinish.countDown();
+            holder.finish();
         }
         assertThat(order).containsExactly(1, 2, 3, 4, 5);
     }
@@ -77,21 +69,12 @@ class RequestAdmissionTest {
     @Test
     void aRequestThatCannotBeAdmittedInTimeIsToldTheServerIsBusy() throws Exception {
         var admission = new RequestAdmission(1, Duration.ofMillis(50));
-        var holderInside = new CountDownLatch(1);
-        var holderMayFinish = new CountDownLatch(1);
         var refused = new MockHttpServletResponse();
         var reached = new ArrayList<String>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            threads.submit(() -> {
-                admission.doFilter(get("/hold"), new MockHttpServletResponse(), (req, res) -> {
-                    holderInside.countDown();
-                    await(holderMayFinish);
-                });
-                return null;
-            });
-            assertThat(holderInside.await(5, TimeUnit.SECONDS)).isTrue();
+            var holder = holdThePlace(admission, threads, "/hold");
             admission.doFilter(get("/late"), refused, (req, res) -> reached.add("late"));
-            holderMayFinish.countDown();
+            holder.finish();
         }
         assertThat(reached).isEmpty();
         assertThat(refused.getStatus()).isEqualTo(503);
@@ -158,6 +141,28 @@ class RequestAdmissionTest {
         var next = new MockHttpServletResponse();
         admission.doFilter(get("/next"), next, (req, res) -> res.getWriter().write("served"));
         assertThat(next.getContentAsString()).isEqualTo("served");
+    }
+
+    /** A request admitted and kept working until {@link Holder#finish()}. */
+    private record Holder(CountDownLatch mayFinish) {
+        void finish() {
+            mayFinish.countDown();
+        }
+    }
+
+    private static Holder holdThePlace(RequestAdmission admission, ExecutorService threads, String path)
+            throws InterruptedException {
+        var inside = new CountDownLatch(1);
+        var mayFinish = new CountDownLatch(1);
+        threads.submit(() -> {
+            admission.doFilter(get(path), new MockHttpServletResponse(), (req, res) -> {
+                inside.countDown();
+                await(mayFinish);
+            });
+            return null;
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        return new Holder(mayFinish);
     }
 
     private static MockHttpServletRequest get(String path) {
