@@ -2,8 +2,8 @@ package org.cadre.shared;
 
 /**
  * The rows of a page's busiest table, written as HTML in one pass. The template engine spends several attribute
- * processors and expression evaluations on every cell of every row, which made the people directory's and the
- * caseload's 25-row tables half of their pages' processor time; here each row costs a few appends. Every text
+ * processors and expression evaluations on every cell of every row, which made the people directory's 25-row table
+ * about a fifth of its page's processor time; here each row costs a few appends. Every text
  * and attribute value is HTML-escaped on the way in, so a template may insert the result unescaped
  * ({@code th:utext}). Only fixed markup is written unescaped.
  */

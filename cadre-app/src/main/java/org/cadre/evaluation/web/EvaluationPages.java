@@ -147,7 +147,6 @@ class EvaluationPages {
         var lines = caseloads.caseload(user, chosen);
         model.addAttribute("campuses", campuses);
         model.addAttribute("campusId", chosen);
-        model.addAttribute("lines", lines);
         model.addAttribute("rows", caseloadRows(lines, request.getContextPath() + "/evaluation/teachers/"));
         model.addAttribute(
                 "overdue",

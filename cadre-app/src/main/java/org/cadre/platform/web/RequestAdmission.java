@@ -97,6 +97,8 @@ final class RequestAdmission extends OncePerRequestFilter {
 
     private static boolean isUpload(HttpServletRequest request) {
         var type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0, 19);
+        return type != null
+                && type.regionMatches(
+                        true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0, MediaType.MULTIPART_FORM_DATA_VALUE.length());
     }
 }
