@@ -173,6 +173,71 @@ final class CsvCopy implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the next record, for a reader that takes its fields itself ({@link StreamedEnrollments}) instead of
+     * {@link #copy copying} them; counted in {@link #records()}.
+     *
+     * @return the line the record starts on, or -1 at the end of the file
+     */
+    long next() throws IOException, CsvFile.Unreadable {
+        try {
+            long at = readRecord();
+            if (at >= 0) {
+                records++;
+            }
+            return at;
+        } catch (RosterPackage.TooLarge e) {
+            throw new CsvFile.Unreadable(line, e.getMessage());
+        }
+    }
+
+    /** The number of fields of the record read last. */
+    int fields() {
+        return fields;
+    }
+
+    /** Whether the record read last is ASCII without NUL: nothing in it needs a check of its encoding. */
+    boolean plain() {
+        return !highBytes && !nul;
+    }
+
+    /** The bytes of the record read last, its fields one after another from {@link #start} to {@link #end}. */
+    byte[] bytes() {
+        return record;
+    }
+
+    int start(int field) {
+        return field == 0 ? 0 : fieldEnds[field - 1];
+    }
+
+    int end(int field) {
+        return fieldEnds[field];
+    }
+
+    /** Whether the field is blank, which the import reads as no value. */
+    boolean blank(int field) {
+        return blank(start(field), end(field));
+    }
+
+    /** Whether the field holds exactly the ASCII text {@code text}. */
+    boolean is(int field, String text) {
+        int start = start(field);
+        if (end(field) - start != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (record[start + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The field's text. */
+    String text(int field) {
+        return value(field);
+    }
+
     /** The records read after the header so far. */
     long records() {
         return records;

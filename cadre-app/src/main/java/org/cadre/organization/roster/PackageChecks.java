@@ -24,7 +24,12 @@ final class PackageChecks {
         this.report = report;
     }
 
-    void run() {
+    /**
+     * Runs every check.
+     *
+     * @param enrollments whether the enrollments are staged; if not, {@link #enrollments} checks them once they are
+     */
+    void run(boolean enrollments) {
         // The raw enrollments behind the view stg_enrollments were analysed when their values were checked.
         for (var statement : """
                 create index on stg_roles (user_id);
@@ -38,7 +43,9 @@ final class PackageChecks {
             jdbc.sql(statement).update();
         }
         for (var file : OneRosterFile.values()) {
-            duplicates(file);
+            if (file != OneRosterFile.ENROLLMENTS) {
+                duplicates(file);
+            }
         }
         orgs();
         sessions();
@@ -46,7 +53,9 @@ final class PackageChecks {
         roles();
         courses();
         classes();
-        enrollments();
+        if (enrollments) {
+            enrollments();
+        }
     }
 
     /**
@@ -438,7 +447,9 @@ final class PackageChecks {
                 """);
     }
 
-    private void enrollments() {
+    /** The checks of the enrollments, after {@link #run}: they look users up by the kind it found. */
+    void enrollments() {
+        duplicates(OneRosterFile.ENROLLMENTS);
         issues(OneRosterFile.ENROLLMENTS, true, """
                 select e.line, 'classSourcedId' as col, e.class as val, 'The class is neither in the package nor in Cadre' as reason
                 from stg_enrollments e

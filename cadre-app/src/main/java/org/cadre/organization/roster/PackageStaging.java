@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -64,6 +65,8 @@ final class PackageStaging {
     private final Set<String> extensionsPresent = new java.util.HashSet<>();
 
     private long rows;
+    /** Whether the enrollments were left out of {@link #stage}, for {@link StreamedEnrollments} or a later pass. */
+    private boolean deferred;
 
     PackageStaging(RosterPackage pack, ImportReport report, JdbcClient jdbc, CopyManager copy, LongConsumer progress) {
         this.pack = pack;
@@ -97,18 +100,27 @@ final class PackageStaging {
         return rows;
     }
 
+    /** Whether {@link #stage} left the enrollments out; {@link #stageDeferred} stages them. */
+    boolean deferred() {
+        return deferred;
+    }
+
     /**
      * Reads the manifest, copies every declared file into its raw staging table, checks the values there, and
      * converts a package without errors into the typed staging tables.
+     *
+     * @param streamEnrollments asked whether a bulk enrollments file is left out, to be streamed into the roster
+     *     once everything else is written ({@link StreamedEnrollments})
      */
-    void stage() throws IOException, SQLException {
+    void stage(BooleanSupplier streamEnrollments) throws IOException, SQLException {
         if (!readManifest()) {
             return;
         }
+        deferred = modes.get(OneRosterFile.ENROLLMENTS) == Mode.BULK && streamEnrollments.getAsBoolean();
         long started = System.nanoTime();
         for (var file : OneRosterFile.values()) {
             report.counts(file).mode = modes.get(file).name().toLowerCase(java.util.Locale.ROOT);
-            if (modes.get(file) != Mode.ABSENT) {
+            if (modes.get(file) != Mode.ABSENT && !(deferred && file == OneRosterFile.ENROLLMENTS)) {
                 stage(file);
             }
         }
@@ -129,6 +141,23 @@ final class PackageStaging {
                 RosterImports.seconds(copied - started),
                 RosterImports.seconds(checked - copied),
                 RosterImports.seconds(System.nanoTime() - checked));
+    }
+
+    /** Stages the enrollments that {@link #stage} left out, and checks their values. */
+    void stageDeferred() throws IOException, SQLException {
+        if (!deferred) {
+            return;
+        }
+        deferred = false;
+        long started = System.nanoTime();
+        stage(OneRosterFile.ENROLLMENTS);
+        if (staged.contains(OneRosterFile.ENROLLMENTS)) {
+            values.check(OneRosterFile.ENROLLMENTS, false);
+        }
+        log.info(
+                "Roster package {}: enrollments copied and their values checked in {} s",
+                pack.name(),
+                RosterImports.seconds(System.nanoTime() - started));
     }
 
     private boolean readManifest() throws IOException {
@@ -277,6 +306,18 @@ final class PackageStaging {
     }
 
     private boolean checkHeader(OneRosterFile file, List<String> header) {
+        return checkHeader(file, header, report, extensionsPresent);
+    }
+
+    /**
+     * Checks a file's header: errors for an empty file, a column named twice and a column Cadre needs that is
+     * missing; warnings for columns of the binding that are missing, out of order or unknown.
+     *
+     * @param extensionsPresent gets {@code file:column} for each of Cadre's extension columns the header has
+     * @return whether the file can be read
+     */
+    static boolean checkHeader(
+            OneRosterFile file, List<String> header, ImportReport report, Set<String> extensionsPresent) {
         if (header.isEmpty()) {
             report.error(file.fileName(), null, null, null, "The file is empty; it needs at least its header");
             return false;

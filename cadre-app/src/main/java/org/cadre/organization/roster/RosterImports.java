@@ -261,28 +261,52 @@ public class RosterImports {
                 """).update();
         PackageStaging.createTables(jdbc);
         var staging = new PackageStaging(pack, report, jdbc, copy, progress::validated);
+        var checks = new PackageChecks(jdbc, report);
+        var writer = new RosterWriter(jdbc, report, staging, today, progress::written);
+        boolean checked = false;
         try {
-            staging.stage();
+            staging.stage(() -> StreamedEnrollments.applies(jdbc, pack));
+            long staged = System.nanoTime();
+            if (!report.hasErrors()) {
+                checks.run(!staging.deferred());
+                checked = true;
+            }
+            long packageChecked = System.nanoTime();
+            if (!report.hasErrors()) {
+                progress.writing(staging.rows());
+                writer.write();
+            }
+            log.info(
+                    "Roster package {}: {} rows staged in {} s, checked in {} s, written in {} s",
+                    pack.name(),
+                    staging.rows(),
+                    seconds(staged - started),
+                    seconds(packageChecked - staged),
+                    seconds(System.nanoTime() - packageChecked));
+            if (staging.deferred()) {
+                long streaming = System.nanoTime();
+                if (report.hasErrors()
+                        || !new StreamedEnrollments(jdbc, copy, pack, report, staging.rows(), progress).load()) {
+                    // Errors elsewhere, or enrollments that need the checks which name each problem: staged and
+                    // checked as every other file was, and written only if the whole package has no error.
+                    int errors = report.errors();
+                    staging.stageDeferred();
+                    if (checked && report.errors() == errors) {
+                        checks.enrollments();
+                    }
+                    if (!report.hasErrors()) {
+                        writer.writeDeferred();
+                    }
+                }
+                log.info(
+                        "Roster package {}: enrollments done in {} s",
+                        pack.name(),
+                        seconds(System.nanoTime() - streaming));
+            }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        long staged = System.nanoTime();
-        if (!report.hasErrors()) {
-            new PackageChecks(jdbc, report).run();
-        }
-        long checked = System.nanoTime();
-        if (!report.hasErrors()) {
-            progress.writing(staging.rows());
-            new RosterWriter(jdbc, report, staging, today, progress::written).write();
-        }
         RosterWriter.unchanged(report);
-        log.info(
-                "Roster package {}: {} rows staged in {} s, checked in {} s, written in {} s",
-                pack.name(),
-                staging.rows(),
-                seconds(staged - started),
-                seconds(checked - staged),
-                seconds(System.nanoTime() - checked));
     }
 
     static String seconds(long nanos) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ abstract sealed class RosterPackage implements Closeable {
     private final String name;
     private final long maxBytes;
     private long bytesRead;
+    /** The most bytes read of each file so far. */
+    private final Map<String, Long> readBefore = new HashMap<>();
 
     RosterPackage(String name, long maxBytes) {
         this.name = name;
@@ -51,16 +54,26 @@ abstract sealed class RosterPackage implements Closeable {
     abstract Set<String> fileNames();
 
     /** The sum of the files' sizes, for the progress bar; a zip may lie about it, the limit still holds. */
-    abstract long declaredBytes();
+    long declaredBytes() {
+        return fileNames().stream()
+                .mapToLong(f -> Math.max(0, declaredBytes(f)))
+                .sum();
+    }
+
+    /** The file's size as the folder or the zip declares it, -1 when unknown; the limit still holds. */
+    abstract long declaredBytes(String fileName);
 
     abstract InputStream openRaw(String fileName) throws IOException;
 
-    /** The file's bytes, counted against the size limit; empty if the package has no such file. */
+    /**
+     * The file's bytes, counted against the size limit; empty if the package has no such file. A file read again
+     * counts only the bytes it reads beyond its earlier readings.
+     */
     Optional<InputStream> open(String fileName) throws IOException {
         if (!fileNames().contains(fileName)) {
             return Optional.empty();
         }
-        return Optional.of(new Counted(openRaw(fileName)));
+        return Optional.of(new Counted(fileName, openRaw(fileName)));
     }
 
     long bytesRead() {
@@ -77,8 +90,12 @@ abstract sealed class RosterPackage implements Closeable {
 
     private final class Counted extends FilterInputStream {
 
-        Counted(InputStream in) {
+        private final String fileName;
+        private long read;
+
+        Counted(String fileName, InputStream in) {
             super(in);
+            this.fileName = fileName;
         }
 
         @Override
@@ -100,7 +117,13 @@ abstract sealed class RosterPackage implements Closeable {
         }
 
         private void count(long n) throws TooLarge {
-            bytesRead += n;
+            read += n;
+            long before = readBefore.getOrDefault(fileName, 0L);
+            if (read <= before) {
+                return;
+            }
+            bytesRead += read - before;
+            readBefore.put(fileName, read);
             if (bytesRead > maxBytes) {
                 throw new TooLarge(maxBytes);
             }
@@ -132,16 +155,14 @@ abstract sealed class RosterPackage implements Closeable {
         }
 
         @Override
-        long declaredBytes() {
-            long total = 0;
-            for (var file : files.values()) {
-                try {
-                    total += Files.size(file);
-                } catch (IOException e) {
-                    // A file that cannot be sized is reported when it is read.
-                }
+        long declaredBytes(String fileName) {
+            var file = files.get(fileName);
+            try {
+                return file == null ? -1 : Files.size(file);
+            } catch (IOException e) {
+                // A file that cannot be sized is reported when it is read.
+                return -1;
             }
-            return total;
         }
 
         @Override
@@ -210,10 +231,9 @@ abstract sealed class RosterPackage implements Closeable {
         }
 
         @Override
-        long declaredBytes() {
-            return entries.values().stream()
-                    .mapToLong(e -> Math.max(0, e.getSize()))
-                    .sum();
+        long declaredBytes(String fileName) {
+            var entry = entries.get(fileName);
+            return entry == null ? -1 : entry.getSize();
         }
 
         @Override

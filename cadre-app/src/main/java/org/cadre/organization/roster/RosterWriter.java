@@ -1,6 +1,7 @@
 package org.cadre.organization.roster;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.cadre.organization.roster.PackageStaging.Mode;
@@ -47,6 +48,13 @@ final class RosterWriter {
         }
         timed("courses", this::courses);
         timed("classes", this::classes);
+        if (!staging.deferred()) {
+            timed("enrollments", this::enrollments);
+        }
+    }
+
+    /** Writes the enrollments that {@link #write} left for later ({@link PackageStaging#deferred()}). */
+    void writeDeferred() {
         timed("enrollments", this::enrollments);
     }
 
@@ -88,60 +96,17 @@ final class RosterWriter {
 
     /**
      * Loads a table that holds no row yet — students, classes and the millions of enrollments of the first import into
-     * a new Cadre — the way a bulk load should: its primary key, foreign keys, unique constraints and secondary indexes are dropped
-     * (the rows of an enrollment table of 2 million rows went in in 17 s with the primary key alone, 6 s without), the rows
-     * go in with a plain insert (nothing can conflict: the package checks refused duplicates), and the indexes and
-     * constraints are built again, each in one sort or one join over all rows instead of a lookup per row. A row
-     * that breaks a key fails the import and rolls everything back, the keys included; until the transaction ends
-     * it holds the table exclusively, which no one notices on a table that was empty.
+     * a new Cadre — the way a bulk load should: its keys and indexes are dropped ({@link Keys}), the rows go in with a
+     * plain insert (nothing can conflict: the package checks refused duplicates), and the keys are built again.
      *
      * @return the rows inserted
      */
     private long loadEmpty(String table, String insert) {
-        // The primary key too, unless another table's foreign key needs it; built first, then uniques, then keys.
-        var constraints = jdbc.sql("""
-                        select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint c
-                        where conrelid = cast(? as regclass)
-                          and (contype in ('f', 'u')
-                               or (contype = 'p' and not exists (select 1 from pg_constraint r
-                                                                 where r.confrelid = c.conrelid and r.contype = 'f')))
-                        order by position(contype in 'puf'), conname
-                        """)
-                .param(table)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                .list();
-        var indexes = jdbc.sql("""
-                        select cast(indexrelid as regclass)::text, pg_get_indexdef(indexrelid) from pg_index i
-                        where indrelid = cast(? as regclass) and not indisprimary
-                          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-                        order by 1
-                        """)
-                .param(table)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                .list();
-        if (!constraints.isEmpty()) {
-            jdbc.sql("alter table " + table + " "
-                            + constraints.stream()
-                                    .map(c -> "drop constraint " + c[0])
-                                    .collect(Collectors.joining(", ")))
-                    .update();
-        }
-        for (var index : indexes) {
-            jdbc.sql("drop index " + index[0]).update();
-        }
+        var keys = Keys.drop(jdbc, table);
         long started = System.nanoTime();
         long rows = jdbc.sql(insert).update();
         long inserted = System.nanoTime();
-        for (var index : indexes) {
-            jdbc.sql(index[1]).update();
-        }
-        if (!constraints.isEmpty()) {
-            jdbc.sql("alter table " + table + " "
-                            + constraints.stream()
-                                    .map(c -> "add constraint " + c[0] + " " + c[1])
-                                    .collect(Collectors.joining(", ")))
-                    .update();
-        }
+        keys.build();
         log.debug(
                 "{}: {} rows inserted in {} s, indexes and keys built in {} s",
                 table,
@@ -149,6 +114,77 @@ final class RosterWriter {
                 RosterImports.seconds(inserted - started),
                 RosterImports.seconds(System.nanoTime() - inserted));
         return rows;
+    }
+
+    /**
+     * The primary key, foreign keys, unique constraints and secondary indexes of a table that is loaded while it is
+     * empty, dropped until the rows are in: the rows of an enrollment table of 2 million rows went in in 17 s with the
+     * primary key alone, 6 s without. {@link #build} makes each again in one sort or one join over all rows instead of
+     * a lookup per row. A row that breaks a key then fails the import and rolls everything back, the keys included;
+     * until the transaction ends it holds the table exclusively, which no one notices on a table that was empty.
+     */
+    static final class Keys {
+
+        private final JdbcClient jdbc;
+        private final String table;
+        private final List<String[]> constraints;
+        private final List<String[]> indexes;
+
+        private Keys(JdbcClient jdbc, String table, List<String[]> constraints, List<String[]> indexes) {
+            this.jdbc = jdbc;
+            this.table = table;
+            this.constraints = constraints;
+            this.indexes = indexes;
+        }
+
+        /** Drops the table's keys and indexes; the primary key too, unless another table's foreign key needs it. */
+        static Keys drop(JdbcClient jdbc, String table) {
+            var constraints = jdbc.sql("""
+                            select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint c
+                            where conrelid = cast(? as regclass)
+                              and (contype in ('f', 'u')
+                                   or (contype = 'p' and not exists (select 1 from pg_constraint r
+                                                                     where r.confrelid = c.conrelid and r.contype = 'f')))
+                            order by position(contype in 'puf'), conname
+                            """)
+                    .param(table)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list();
+            var indexes = jdbc.sql("""
+                            select cast(indexrelid as regclass)::text, pg_get_indexdef(indexrelid) from pg_index i
+                            where indrelid = cast(? as regclass) and not indisprimary
+                              and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+                            order by 1
+                            """)
+                    .param(table)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list();
+            if (!constraints.isEmpty()) {
+                jdbc.sql("alter table " + table + " "
+                                + constraints.stream()
+                                        .map(c -> "drop constraint " + c[0])
+                                        .collect(Collectors.joining(", ")))
+                        .update();
+            }
+            for (var index : indexes) {
+                jdbc.sql("drop index " + index[0]).update();
+            }
+            return new Keys(jdbc, table, constraints, indexes);
+        }
+
+        /** Builds the indexes, then the keys: the primary key first, then the unique ones, then the foreign ones. */
+        void build() {
+            for (var index : indexes) {
+                jdbc.sql(index[1]).update();
+            }
+            if (!constraints.isEmpty()) {
+                jdbc.sql("alter table " + table + " "
+                                + constraints.stream()
+                                        .map(c -> "add constraint " + c[0] + " " + c[1])
+                                        .collect(Collectors.joining(", ")))
+                        .update();
+            }
+        }
     }
 
     /** Counts rows a bulk load created. */

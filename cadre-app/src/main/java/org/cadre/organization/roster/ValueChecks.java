@@ -38,13 +38,20 @@ final class ValueChecks {
     static final Set<String> ENROLLMENT_ROLES = Set.of("administrator", "proctor", "student", "teacher");
     static final Set<String> LEVELS = Set.of("ELEMENTARY", "MIDDLE", "HIGH", "K12");
 
-    /** A date written YYYY-MM-DD with a month and day that can exist; days past the 28th are asked of PostgreSQL. */
-    private static final String DATE = "'^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$'";
+    /**
+     * A date written YYYY-MM-DD with a month and day that can exist; days past the 28th are asked of PostgreSQL. The
+     * patterns read the same in PostgreSQL and in Java ({@link StreamedEnrollments} checks with them too).
+     */
+    static final String DATE_PATTERN = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$";
 
-    private static final String DATE_TIME = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}"
-            + "(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?)?$'";
+    static final String DATE_TIME_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+            + "(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?)?$";
     /** What {@code java.math.BigDecimal} reads: an optional sign, digits with an optional point, an exponent. */
-    private static final String NUMBER = "'^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?$'";
+    static final String NUMBER_PATTERN = "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?$";
+
+    private static final String DATE = literal(DATE_PATTERN);
+    private static final String DATE_TIME = literal(DATE_TIME_PATTERN);
+    private static final String NUMBER = literal(NUMBER_PATTERN);
 
     /** One check: when {@code failing} (SQL, on the raw row) holds, the row has the issue. */
     private record Check(boolean warning, String column, String value, String failing, String reason) {}
