@@ -264,8 +264,8 @@ public class RosterImports {
         var checks = new PackageChecks(jdbc, report);
         var writer = new RosterWriter(jdbc, report, staging, today, progress::written);
         boolean checked = false;
-        try {
-            staging.stage(() -> StreamedEnrollments.applies(jdbc, pack));
+        try (var streamed = new StreamedEnrollments(jdbc, copy, pack, report, progress)) {
+            staging.stage(streamed::begin);
             long staged = System.nanoTime();
             if (!report.hasErrors()) {
                 checks.run(!staging.deferred());
@@ -285,10 +285,10 @@ public class RosterImports {
                     seconds(System.nanoTime() - packageChecked));
             if (staging.deferred()) {
                 long streaming = System.nanoTime();
-                if (report.hasErrors()
-                        || !new StreamedEnrollments(jdbc, copy, pack, report, staging.rows(), progress).load()) {
+                if (report.hasErrors() || !streamed.load(staging.rows())) {
                     // Errors elsewhere, or enrollments that need the checks which name each problem: staged and
                     // checked as every other file was, and written only if the whole package has no error.
+                    streamed.close();
                     int errors = report.errors();
                     staging.stageDeferred();
                     if (checked && report.errors() == errors) {

@@ -76,7 +76,8 @@ abstract sealed class RosterPackage implements Closeable {
         return Optional.of(new Counted(fileName, openRaw(fileName)));
     }
 
-    long bytesRead() {
+    /** The bytes read so far; files may be read on two threads at once. */
+    synchronized long bytesRead() {
         return bytesRead;
     }
 
@@ -117,6 +118,12 @@ abstract sealed class RosterPackage implements Closeable {
         }
 
         private void count(long n) throws TooLarge {
+            synchronized (RosterPackage.this) {
+                countRead(n);
+            }
+        }
+
+        private void countRead(long n) throws TooLarge {
             read += n;
             long before = readBefore.getOrDefault(fileName, 0L);
             if (read <= before) {

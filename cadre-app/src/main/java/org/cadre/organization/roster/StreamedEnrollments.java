@@ -1,10 +1,13 @@
 package org.cadre.organization.roster;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,20 +23,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The enrollments of a bulk file going into empty enrollment tables — the first import into a new Cadre, millions of
- * rows where every other file has thousands — checked and written in one pass while the file streams, after
- * everything else of the package is written: each row's class and user are looked up in memory among the classes
- * and people just written, and the rows go once, by COPY, into the tables, whose keys are then built in one sort
- * each ({@link RosterWriter.Keys}). The general way stages the file, checks it with a dozen statements over its
- * millions of rows and joins them again to insert them; it writes every row twice and took three times as long.
+ * rows where every other file has thousands — read once and written once. A thread of their own reads and checks
+ * the rows while PostgreSQL stages, checks and writes the rest of the package (until then one core sat idle); once
+ * the classes and people are written, each row's class and user are looked up among them in memory and the rows go
+ * by COPY straight into the tables, whose keys are then built in one sort each ({@link RosterWriter.Keys}). The
+ * general way stages the file, checks it with a dozen statements over its millions of rows and joins them again to
+ * insert them.
  *
- * <p>This way only takes a file it can prove correct with the same rules: a row it cannot vouch for — any value the
+ * <p>This way only takes a file it can prove correct by the same rules: a row it cannot vouch for — any value the
  * checks would report, a row's warning included (another role than student or teacher), a tobedeleted row, a
- * duplicate — makes it roll back to where it began and leave the file to the general way, which names every
- * problem with its line. So it reports no issue of its own (only the header's warnings, as the general way does),
- * and a package's report does not depend on which way read it. It holds eight bytes per row (the sourcedIds' hashes, sorted at the end to find a duplicate) and the
- * sourcedIds of the classes and people in Cadre; {@link #applies} keeps it to files that fit a quarter of the heap.
+ * duplicate — makes it give the file up, before writing or by rolling back to where it began, and the general way
+ * reads it and names every problem with its line. So it reports no issue of its own (only the header's warnings,
+ * as the general way does), and a package's report does not depend on which way read it.
+ *
+ * <p>It holds about 30 bytes per row (each row's class, user, dates and flags as numbers, and a hash of its
+ * sourcedId, sorted at the end to find a duplicate) and the distinct sourcedIds; {@link #begin} keeps it to files
+ * that fit a quarter of the heap, so the 1 GiB of a state-sized import stays with the general way.
  */
-final class StreamedEnrollments {
+final class StreamedEnrollments implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamedEnrollments.class);
 
@@ -47,180 +53,415 @@ final class StreamedEnrollments {
     private static final int MAX_TIMES = 10_000;
 
     private static final int FLUSH_AT = 1 << 20;
+    /** How COPY's binary format begins: its signature, then no flags and no header extension follow. */
+    private static final byte[] BINARY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** 2000-01-01, PostgreSQL's day 0, as Java's epoch day. */
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
     private final JdbcClient jdbc;
     private final CopyManager copy;
     private final RosterPackage pack;
     private final ImportReport report;
-    private final long rowsBefore;
     private final RosterImports.Progress progress;
+
+    private Thread reader;
+    private volatile boolean stopped;
+    /** What the reader found; read after joining it. */
+    private Read read;
 
     StreamedEnrollments(
             JdbcClient jdbc,
             CopyManager copy,
             RosterPackage pack,
             ImportReport report,
-            long rowsBefore,
             RosterImports.Progress progress) {
         this.jdbc = jdbc;
         this.copy = copy;
         this.pack = pack;
         this.report = report;
-        this.rowsBefore = rowsBefore;
         this.progress = progress;
     }
 
     /**
-     * Whether a bulk enrollments file of this package may be left for this way: both enrollment tables are empty
-     * (nothing can be updated or leave them), and the file is at most a quarter of the heap.
+     * Starts reading the bulk enrollments file on a thread of its own, if this way may take it: both enrollment tables
+     * are empty (nothing can be updated or leave them), and the file is at most a quarter of the heap.
+     *
+     * @return whether it started; if not, the file is staged with the others
      */
-    static boolean applies(JdbcClient jdbc, RosterPackage pack) {
+    boolean begin() {
         long bytes = pack.declaredBytes(FILE.fileName());
-        return bytes >= 0
+        boolean applies = bytes >= 0
                 && bytes <= Runtime.getRuntime().maxMemory() / 4
                 && jdbc.sql("""
                                 select not exists (select 1 from organization.enrollment)
                                    and not exists (select 1 from organization.teacher_of_record)
                                 """).query(Boolean.class).single();
+        if (applies) {
+            reader = Thread.ofPlatform().name("roster-enrollments").daemon().start(() -> read = read());
+        }
+        return applies;
     }
 
     /**
-     * Streams the file into the enrollment tables, inside a savepoint of the import's transaction.
+     * Writes the rows read, once everything else of the package is written, inside a savepoint of the import's
+     * transaction.
      *
+     * @param rowsBefore the rows of the other files, for the progress
      * @return whether the enrollments were written; if not, nothing of them was, and the general way must read them
      */
-    boolean load() {
+    boolean load(long rowsBefore) {
         long started = System.nanoTime();
-        jdbc.sql("savepoint roster_streamed").update();
-        String refused;
-        try {
-            refused = stream();
-        } catch (IOException | SQLException | CsvFile.Unreadable | DataAccessException e) {
-            refused = e.getMessage();
+        var rows = finishReading();
+        long waited = System.nanoTime();
+        progress.validated(rowsBefore + rows.records);
+        var refused = rows.refused;
+        if (refused == null) {
+            jdbc.sql("savepoint roster_streamed").update();
+            try {
+                refused = write(rows);
+            } catch (IOException | SQLException | DataAccessException e) {
+                refused = e.getMessage();
+            }
+            if (refused != null) {
+                jdbc.sql("rollback to savepoint roster_streamed").update();
+            }
+            jdbc.sql("release savepoint roster_streamed").update();
         }
-        if (refused != null) {
-            jdbc.sql("rollback to savepoint roster_streamed").update();
-        }
-        jdbc.sql("release savepoint roster_streamed").update();
         log.info(
-                "Roster package {}: enrollments {} in {} s",
+                "Roster package {}: {} enrollments {} ({} s waiting for the reading, {} s writing)",
                 pack.name(),
+                rows.records,
                 refused == null ? "streamed into the roster" : "left to the full checks (" + refused + ")",
-                RosterImports.seconds(System.nanoTime() - started));
+                RosterImports.seconds(waited - started),
+                RosterImports.seconds(System.nanoTime() - waited));
         return refused == null;
     }
 
-    /** @return null when the enrollments are written, or why this way gave them up */
-    private String stream() throws IOException, SQLException, CsvFile.Unreadable {
-        var in = pack.open(FILE.fileName());
-        if (in.isEmpty()) {
-            return "no file";
+    /** Stops the reading, if it still runs, and waits for its thread. */
+    @Override
+    public void close() {
+        stopped = true;
+        finishReading();
+    }
+
+    private Read finishReading() {
+        if (reader == null) {
+            return Read.refused("not read");
         }
-        try (var csv = CsvCopy.open(in.get())) {
-            var header = csv.header();
-            var headerIssues = new ImportReport(1000);
-            if (!PackageStaging.checkHeader(FILE, header, headerIssues, new HashSet<>())
-                    || headerIssues.errors() > 0
-                    || headerIssues.warnings() > headerIssues.issues().size()) {
-                return "the header has errors";
-            }
-            var columns = new Columns(header);
-            var people = people();
-            if (people == null) {
-                return "too many classes and people to hold";
-            }
-            var enrollments = RosterWriter.Keys.drop(jdbc, "organization.enrollment");
-            var teachers = RosterWriter.Keys.drop(jdbc, "organization.teacher_of_record");
-            var rows = new Rows(csv, columns, people);
-            var out = copy.copyIn("copy organization.enrollment (class_id, student_id, begins_on, ends_on) from stdin");
+        boolean interrupted = false;
+        while (true) {
             try {
-                String refused = rows.send(out);
+                reader.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return read == null ? Read.refused("the reading failed") : read;
+    }
+
+    /** The rows of the file as numbers, on the reader's thread; or why this way cannot take the file. */
+    private Read read() {
+        long started = System.nanoTime();
+        var rows = new Read();
+        try {
+            var in = pack.open(FILE.fileName());
+            if (in.isEmpty()) {
+                return Read.refused("no file");
+            }
+            try (var csv = CsvCopy.open(in.get())) {
+                if (!PackageStaging.checkHeader(FILE, csv.header(), rows.headerIssues, new HashSet<>())
+                        || rows.headerIssues.errors() > 0
+                        || rows.headerIssues.warnings()
+                                > rows.headerIssues.issues().size()) {
+                    return Read.refused("the header has errors");
+                }
+                var refused = new Reader(csv, new Columns(csv.header()), rows).read();
+                rows.records = csv.records();
+                if (refused == null) {
+                    refused = rows.duplicate();
+                }
                 if (refused != null) {
-                    return refused;
-                }
-                out.endCopy();
-            } finally {
-                if (out.isActive()) {
-                    out.cancelCopy();
+                    return Read.refused(refused);
                 }
             }
-            long streamed = System.nanoTime();
-            copy.copyIn(
-                    "copy organization.teacher_of_record (class_id, staff_id, begins_on, ends_on,"
-                            + " instructional_weight, is_primary) from stdin",
-                    new java.io.ByteArrayInputStream(rows.teachers.toByteArray()));
-            var refused = rows.duplicate();
-            if (refused == null) {
-                refused = rows.badTime(jdbc);
-            }
-            if (refused != null) {
-                return refused;
-            }
-            long checked = System.nanoTime();
-            progress.written(rows.students + rows.teachersWritten);
-            enrollments.build();
-            teachers.build();
-            log.debug(
-                    "enrollments: {} rows streamed, {} teachers written and checked in {} s, keys built in {} s",
-                    csv.records(),
-                    rows.teachersWritten,
-                    RosterImports.seconds(checked - streamed),
-                    RosterImports.seconds(System.nanoTime() - checked));
-            // The header's warnings (columns missing, out of order, unknown), as the general way reports them.
-            for (var issue : headerIssues.issues()) {
-                report.warning(issue.file(), issue.line(), issue.column(), issue.value(), issue.reason());
-            }
-            var counts = report.counts(FILE);
-            counts.rows += csv.records();
-            counts.created += rows.students + rows.teachersWritten;
-            return null;
+        } catch (IOException | CsvFile.Unreadable | RuntimeException e) {
+            return Read.refused(e.getMessage());
         }
+        log.debug(
+                "enrollments: {} rows read and checked in {} s",
+                rows.records,
+                RosterImports.seconds(System.nanoTime() - started));
+        return rows;
     }
 
-    /** The classes and people the rows may name, by sourcedId; null if they are too many for the heap. */
-    private People people() {
-        long count = jdbc.sql("""
-                        select (select count(*) from organization.class_section) + (select count(*) from organization.student)
-                             + (select count(*) from organization.staff) + (select count(*) from organization.campus)
-                             + (select count(*) from stg_orgs)
-                        """).query(Long.class).single();
-        // A sourcedId, its id and the map's entry take about 200 bytes.
-        if (count * 200 > Runtime.getRuntime().maxMemory() / 4) {
-            return null;
+    /** @return null when the enrollments are written, or why this way gave them up */
+    private String write(Read rows) throws IOException, SQLException {
+        long started = System.nanoTime();
+        var classIds = ids("select source_id, id from organization.class_section", rows.classes);
+        // As the package checks have them: a student or staff member by the kind their roles gave them, or as Cadre
+        // has them when the package does not say; a school among the package's orgs or Cadre's campuses.
+        var studentIds = ids("""
+                select s.source_id, s.id from organization.student s
+                left join stg_kind k on k.sourced_id = s.source_id where k.kind is null or k.kind = 'STUDENT'
+                """, rows.students);
+        var staffIds = ids("""
+                select s.source_id, s.id from organization.staff s
+                left join stg_kind k on k.sourced_id = s.source_id where k.kind is null or k.kind = 'STAFF'
+                """, rows.teachers);
+        if (classIds == null || studentIds == null || staffIds == null) {
+            return "a row names a class or user that is not in Cadre, or not as that role";
         }
-        // As the package checks have them: a class in the package or in Cadre (the package's are written now); a
-        // school among the package's orgs or Cadre's campuses; a student or staff member by the kind their roles
-        // gave them, or as Cadre has them when the package does not say.
-        return new People(
-                ids("select source_id, id from organization.class_section"),
-                new HashSet<>(
-                        jdbc.sql("select sourced_id from stg_orgs union select source_id from organization.campus")
-                                .query(String.class)
-                                .list()),
-                ids("""
-                        select s.source_id, s.id from organization.student s
-                        left join stg_kind k on k.sourced_id = s.source_id where k.kind is null or k.kind = 'STUDENT'
-                        """),
-                ids("""
-                        select s.source_id, s.id from organization.staff s
-                        left join stg_kind k on k.sourced_id = s.source_id where k.kind is null or k.kind = 'STAFF'
-                        """));
+        var schools = new HashSet<>(
+                jdbc.sql("select sourced_id from stg_orgs union select source_id from organization.campus")
+                        .query(String.class)
+                        .list());
+        if (!schools.containsAll(rows.schools)) {
+            return "a row names a school that is not in Cadre";
+        }
+        // Dates and times as PostgreSQL reads them, each distinct value once: February 30th matches the pattern.
+        if (!valid(rows.dates.names, "date")) {
+            return "a date is no date";
+        }
+        if (!valid(rows.times, "timestamptz")) {
+            return "a dateLastModified is no time";
+        }
+        long resolved = System.nanoTime();
+        var enrollmentKeys = RosterWriter.Keys.drop(jdbc, "organization.enrollment");
+        var teacherKeys = RosterWriter.Keys.drop(jdbc, "organization.teacher_of_record");
+        // Emptied again in this savepoint, so that COPY may write the rows frozen: the key builds and the foreign
+        // keys' checks that read them next then find them visible to all, instead of marking 2 million rows so.
+        jdbc.sql("truncate organization.enrollment, organization.teacher_of_record")
+                .update();
+        var dates = ascii(rows.dates.names);
+        var days = days(rows.dates.names);
+        var weights = ascii(rows.weights.names);
+        // Room in the teachers' buffer for a row: two ids, two dates, a weight and the flags.
+        int teacherRow =
+                96 + Arrays.stream(weights).mapToInt(w -> w.length).max().orElse(0);
+        var teachers = new byte[1 << 16];
+        int teachersLength = 0;
+        long students = 0;
+        long teacherRows = 0;
+        // The students' rows in COPY's binary format: PostgreSQL reads numbers and dates without parsing text.
+        var out = copy.copyIn("copy organization.enrollment (class_id, student_id, begins_on, ends_on)"
+                + " from stdin with (format binary, freeze)");
+        try {
+            var buffer = ByteBuffer.allocate(FLUSH_AT + (1 << 12));
+            buffer.put(BINARY_SIGNATURE).putInt(0).putInt(0);
+            for (int r = 0; r < rows.count; r++) {
+                int at = r * Read.STRIDE;
+                int flags = rows.data[at + 4];
+                if ((flags & Read.TEACHER) == 0) {
+                    buffer.putShort((short) 4);
+                    buffer.putInt(8).putLong(classIds[rows.data[at]]);
+                    buffer.putInt(8).putLong(studentIds[rows.data[at + 1]]);
+                    date(buffer, days, rows.data[at + 2]);
+                    date(buffer, days, rows.data[at + 3]);
+                    if (buffer.position() >= FLUSH_AT) {
+                        out.writeToCopy(buffer.array(), 0, buffer.position());
+                        buffer.clear();
+                    }
+                    students++;
+                } else {
+                    if (teachers.length - teachersLength < teacherRow) {
+                        teachers = Arrays.copyOf(teachers, teachers.length * 2);
+                    }
+                    teachersLength = row(teachers, teachersLength, classIds, staffIds, dates, rows.data, at);
+                    teachers[teachersLength++] = '\t';
+                    int weight = flags >>> Read.WEIGHT_SHIFT;
+                    var text = weight == 0 ? Read.FULL_WEIGHT : weights[weight - 1];
+                    System.arraycopy(text, 0, teachers, teachersLength, text.length);
+                    teachersLength += text.length;
+                    teachers[teachersLength++] = '\t';
+                    teachers[teachersLength++] = (byte) ((flags & Read.NOT_PRIMARY) == 0 ? 't' : 'f');
+                    teachers[teachersLength++] = '\n';
+                    teacherRows++;
+                }
+            }
+            buffer.putShort((short) -1);
+            out.writeToCopy(buffer.array(), 0, buffer.position());
+            out.endCopy();
+        } finally {
+            if (out.isActive()) {
+                out.cancelCopy();
+            }
+        }
+        copy.copyIn(
+                "copy organization.teacher_of_record (class_id, staff_id, begins_on, ends_on,"
+                        + " instructional_weight, is_primary) from stdin with (freeze)",
+                new ByteArrayInputStream(teachers, 0, teachersLength));
+        long copied = System.nanoTime();
+        progress.written(students + teacherRows);
+        enrollmentKeys.build();
+        teacherKeys.build();
+        log.debug(
+                "enrollments: looked up and checked in {} s, {} students' and {} teachers' rows copied in {} s,"
+                        + " keys built in {} s",
+                RosterImports.seconds(resolved - started),
+                students,
+                teacherRows,
+                RosterImports.seconds(copied - resolved),
+                RosterImports.seconds(System.nanoTime() - copied));
+        // The header's warnings (columns missing, out of order, unknown), as the general way reports them.
+        for (var issue : rows.headerIssues.issues()) {
+            report.warning(issue.file(), issue.line(), issue.column(), issue.value(), issue.reason());
+        }
+        var counts = report.counts(FILE);
+        counts.rows += rows.records;
+        counts.created += students + teacherRows;
+        return null;
     }
 
-    /** Each sourcedId's id, as the digits COPY reads. */
-    private Map<String, byte[]> ids(String sql) {
-        var ids = new HashMap<String, byte[]>();
+    /** A COPY text row without its end: class, person, and the begin and end dates (\N when there is none). */
+    private static int row(byte[] out, int length, long[] classIds, long[] people, byte[][] dates, int[] data, int at) {
+        length = put(out, length, Long.toString(classIds[data[at]]).getBytes(StandardCharsets.US_ASCII));
+        out[length++] = '\t';
+        length = put(out, length, Long.toString(people[data[at + 1]]).getBytes(StandardCharsets.US_ASCII));
+        out[length++] = '\t';
+        length = put(out, length, data[at + 2] < 0 ? Read.NONE : dates[data[at + 2]]);
+        out[length++] = '\t';
+        return put(out, length, data[at + 3] < 0 ? Read.NONE : dates[data[at + 3]]);
+    }
+
+    private static int put(byte[] out, int length, byte[] bytes) {
+        System.arraycopy(bytes, 0, out, length, bytes.length);
+        return length + bytes.length;
+    }
+
+    /** The id of each of {@code names} among the sourcedIds and ids the query returns; null when one is missing. */
+    private long[] ids(String sql, Names names) {
+        var ids = new long[names.names.size()];
+        int[] found = {0};
         jdbc.sql(sql).withFetchSize(10_000).query(rs -> {
-            ids.put(rs.getString(1), Long.toString(rs.getLong(2)).getBytes(StandardCharsets.US_ASCII));
+            var index = names.index.get(rs.getString(1));
+            if (index != null) {
+                ids[index] = rs.getLong(2);
+                found[0]++;
+            }
         });
-        return ids;
+        return found[0] == ids.length ? ids : null;
     }
 
-    private record People(
-            Map<String, byte[]> classes,
-            Set<String> schools,
-            Map<String, byte[]> students,
-            Map<String, byte[]> staff) {}
+    /** Whether PostgreSQL reads every one of the texts (none holds a line break) as the type. */
+    private boolean valid(java.util.Collection<String> texts, String type) {
+        return texts.isEmpty()
+                || jdbc.sql("""
+                                select not exists (select 1 from unnest(string_to_array(?, E'\\n')) v
+                                                   where not pg_input_is_valid(v, ?))
+                                """)
+                        .params(String.join("\n", texts), type)
+                        .query(Boolean.class)
+                        .single();
+    }
+
+    /** A date field in COPY's binary format: days since 2000-01-01, or NULL for -1. */
+    private static void date(ByteBuffer buffer, int[] days, int date) {
+        if (date < 0) {
+            buffer.putInt(-1);
+        } else {
+            buffer.putInt(4).putInt(days[date]);
+        }
+    }
+
+    /** Each date as PostgreSQL counts it: days since 2000-01-01. The dates are checked valid by then. */
+    private static int[] days(List<String> dates) {
+        var days = new int[dates.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = (int) (LocalDate.parse(dates.get(i)).toEpochDay() - POSTGRES_EPOCH_DAY);
+        }
+        return days;
+    }
+
+    private static byte[][] ascii(List<String> texts) {
+        var bytes = new byte[texts.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = texts.get(i).getBytes(StandardCharsets.US_ASCII);
+        }
+        return bytes;
+    }
+
+    /** Distinct texts, each numbered in the order first seen. */
+    private static final class Names {
+        final Map<String, Integer> index = new HashMap<>();
+        final List<String> names = new ArrayList<>();
+
+        int index(String name) {
+            var known = index.get(name);
+            if (known != null) {
+                return known;
+            }
+            index.put(name, names.size());
+            names.add(name);
+            return names.size() - 1;
+        }
+    }
+
+    /** The rows read: per row its class, user, begin date, end date (-1 for none) and flags, as numbers. */
+    private static final class Read {
+        static final int STRIDE = 5;
+        static final int TEACHER = 1;
+        static final int NOT_PRIMARY = 2;
+        /** The flags' bits from here on hold the weight's number among {@link #weights}, plus one; 0 for none. */
+        static final int WEIGHT_SHIFT = 2;
+
+        static final byte[] NONE = {'\\', 'N'};
+        static final byte[] FULL_WEIGHT = {'1', '.', '0'};
+
+        final ImportReport headerIssues = new ImportReport(1000);
+        final Names classes = new Names();
+        final Names students = new Names();
+        final Names teachers = new Names();
+        final Names dates = new Names();
+        final Names weights = new Names();
+        final Set<String> schools = new HashSet<>();
+        final Set<String> times = new HashSet<>();
+        int[] data = new int[STRIDE << 16];
+        int count;
+        long[] hashes = new long[1 << 16];
+        long records;
+        String refused;
+
+        static Read refused(String why) {
+            var read = new Read();
+            read.refused = why;
+            read.data = new int[0];
+            read.hashes = new long[0];
+            return read;
+        }
+
+        void add(int classIndex, int user, int begin, int end, int flags, long hash) {
+            if ((count + 1) * STRIDE > data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+                hashes = Arrays.copyOf(hashes, hashes.length * 2);
+            }
+            int at = count * STRIDE;
+            data[at] = classIndex;
+            data[at + 1] = user;
+            data[at + 2] = begin;
+            data[at + 3] = end;
+            data[at + 4] = flags;
+            hashes[count++] = hash;
+        }
+
+        /**
+         * Whether two rows have the same sourcedId's hash: a repeated sourcedId, or (rarely) two with one hash; either
+         * way the general way decides, and names the rows.
+         */
+        String duplicate() {
+            var sorted = Arrays.copyOf(hashes, count);
+            Arrays.parallelSort(sorted);
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    return "two sourcedIds have the same hash";
+                }
+            }
+            return null;
+        }
+    }
 
     /** Where each column of the binding is in the file's header; -1 for a column the file lacks. */
     private static final class Columns {
@@ -253,18 +494,11 @@ final class StreamedEnrollments {
         }
     }
 
-    /** Reads, checks and sends the rows; the students' to the enrollment COPY, the teachers' kept for their own. */
-    private final class Rows {
+    /** Reads and checks the rows into a {@link Read}, on the reader's thread. */
+    private final class Reader {
         private final CsvCopy csv;
         private final Columns at;
-        private final People people;
-        private final ByteArrayOutputStream teachers = new ByteArrayOutputStream(1 << 16);
-        private long[] hashes = new long[1 << 16];
-        private int hashed;
-        private final Set<String> dates = new HashSet<>();
-        private final Set<String> times = new HashSet<>();
-        private long students;
-        private long teachersWritten;
+        private final Read rows;
         /**
          * The last class, school and dates read and found good: a file lists a class's enrollments one after
          * another, with the same school and dates.
@@ -274,27 +508,25 @@ final class StreamedEnrollments {
         private final Last lastSchool = new Last();
         private final Last lastBegin = new Last();
         private final Last lastEnd = new Last();
-        private byte[] classId;
 
-        Rows(CsvCopy csv, Columns at, People people) {
+        Reader(CsvCopy csv, Columns at, Read rows) {
             this.csv = csv;
             this.at = at;
-            this.people = people;
+            this.rows = rows;
         }
 
-        /** @return null when every row went, or why one could not */
-        String send(CopyIn out) throws IOException, SQLException, CsvFile.Unreadable {
-            var buffer = new byte[FLUSH_AT + (1 << 12)];
-            int length = 0;
-            var teacherRow = new byte[1 << 10];
+        /** @return null when every row is one this way can write, or why one is not */
+        String read() throws IOException, CsvFile.Unreadable {
             for (long line = csv.next(); line >= 0; line = csv.next()) {
+                if (stopped) {
+                    return "stopped";
+                }
                 if (csv.fields() != at.width || !csv.plain()) {
                     return "line " + line + " is not plain ASCII with every field";
                 }
                 if (csv.blank(at.sourcedId)) {
                     return "line " + line + " has no sourcedId";
                 }
-                hash(at.sourcedId);
                 if (at.status >= 0 && !csv.blank(at.status) && !csv.is(at.status, "active")) {
                     return "line " + line + " is not active";
                 }
@@ -308,138 +540,69 @@ final class StreamedEnrollments {
                 if (csv.blank(at.classId) || csv.blank(at.school) || csv.blank(at.user)) {
                     return "line " + line + " lacks a class, school or user";
                 }
-                if (!lastClass.holds(at.classId)) {
-                    var id = people.classes().get(csv.text(at.classId));
-                    if (id == null) {
-                        return "line " + line + " names a class not in Cadre";
-                    }
-                    lastClass.keep(at.classId);
-                    classId = id;
-                }
+                int classIndex = lastClass.index(at.classId, rows.classes);
                 if (!lastSchool.holds(at.school)) {
-                    if (!people.schools().contains(csv.text(at.school))) {
-                        return "line " + line + " names an unknown school";
+                    rows.schools.add(csv.text(at.school));
+                    lastSchool.keep(at.school, 0);
+                }
+                int user = (student ? rows.students : rows.teachers).index(csv.text(at.user));
+                int flags = student ? 0 : Read.TEACHER;
+                if (at.primary >= 0 && !csv.blank(at.primary)) {
+                    if (csv.is(at.primary, "false")) {
+                        flags |= Read.NOT_PRIMARY;
+                    } else if (!csv.is(at.primary, "true")) {
+                        return "line " + line + " has a primary to check";
                     }
-                    lastSchool.keep(at.school);
                 }
-                var person = (student ? people.students() : people.staff()).get(csv.text(at.user));
-                if (person == null) {
-                    return "line " + line + " names a user who is not a " + (student ? "student" : "staff member");
-                }
-                if (at.primary >= 0
-                        && !csv.blank(at.primary)
-                        && !csv.is(at.primary, "true")
-                        && !csv.is(at.primary, "false")) {
-                    return "line " + line + " has a primary to check";
-                }
-                boolean hasBegin = at.begin >= 0 && !csv.blank(at.begin);
-                boolean hasEnd = at.end >= 0 && !csv.blank(at.end);
-                if ((hasBegin && !date(at.begin, lastBegin)) || (hasEnd && !date(at.end, lastEnd))) {
+                int begin = at.begin >= 0 && !csv.blank(at.begin) ? date(at.begin, lastBegin) : -1;
+                int end = at.end >= 0 && !csv.blank(at.end) ? date(at.end, lastEnd) : -1;
+                if (begin == -2 || end == -2) {
                     return "line " + line + " has a date to check";
                 }
-                if (hasBegin
-                        && hasEnd
-                        && Arrays.compare(
-                                        csv.bytes(),
-                                        csv.start(at.end),
-                                        csv.end(at.end),
-                                        csv.bytes(),
-                                        csv.start(at.begin),
-                                        csv.end(at.begin))
-                                < 0) {
+                if (begin >= 0 && end >= 0 && rows.dates.names.get(end).compareTo(rows.dates.names.get(begin)) < 0) {
                     return "line " + line + " ends before it begins";
                 }
-                String weight = null;
                 if (at.weight >= 0 && !csv.blank(at.weight)) {
-                    weight = weight(csv.text(at.weight));
+                    var weight = weight(csv.text(at.weight));
                     if (weight == null) {
                         return "line " + line + " has an instructional weight to check";
                     }
+                    flags |= (rows.weights.index(weight) + 1) << Read.WEIGHT_SHIFT;
                 }
-                if (student) {
-                    if (length >= FLUSH_AT) {
-                        out.writeToCopy(buffer, 0, length);
-                        length = 0;
-                    }
-                    length = row(buffer, length, classId, person, hasBegin, hasEnd);
-                    students++;
-                } else {
-                    int n = row(teacherRow, 0, classId, person, hasBegin, hasEnd);
-                    // After the two dates: instructional_weight, is_primary.
-                    teachers.write(teacherRow, 0, n - 1);
-                    teachers.write('\t');
-                    teachers.writeBytes((weight == null ? "1.0" : weight).getBytes(StandardCharsets.US_ASCII));
-                    teachers.write('\t');
-                    teachers.write(at.primary >= 0 && csv.is(at.primary, "false") ? 'f' : 't');
-                    teachers.write('\n');
-                    teachersWritten++;
-                }
-                if (csv.records() % 10_000 == 0) {
-                    progress.validated(rowsBefore + csv.records());
-                }
+                rows.add(classIndex, user, begin, end, flags, hash(at.sourcedId));
             }
-            if (length > 0) {
-                out.writeToCopy(buffer, 0, length);
-            }
-            progress.validated(rowsBefore + csv.records());
             return null;
         }
 
-        /** A COPY text row: class, person, begin and end dates (\N when blank), and a line feed. */
-        private int row(byte[] out, int length, byte[] classId, byte[] person, boolean hasBegin, boolean hasEnd) {
-            System.arraycopy(classId, 0, out, length, classId.length);
-            length += classId.length;
-            out[length++] = '\t';
-            System.arraycopy(person, 0, out, length, person.length);
-            length += person.length;
-            out[length++] = '\t';
-            length = hasBegin ? field(out, length, at.begin) : nul(out, length);
-            out[length++] = '\t';
-            length = hasEnd ? field(out, length, at.end) : nul(out, length);
-            out[length++] = '\n';
-            return length;
-        }
-
-        private int field(byte[] out, int length, int field) {
-            int start = csv.start(field);
-            int n = csv.end(field) - start;
-            System.arraycopy(csv.bytes(), start, out, length, n);
-            return length + n;
-        }
-
-        private static int nul(byte[] out, int length) {
-            out[length++] = '\\';
-            out[length++] = 'N';
-            return length;
-        }
-
         /**
-         * A date the checks accept (written YYYY-MM-DD, a month and day that can exist): the pattern here, and
-         * PostgreSQL's own reading when COPY stores it (February 30th fails the COPY, and this way with it).
+         * The number of a date the checks accept (written YYYY-MM-DD, a month and day that can exist), or -2: the
+         * pattern here, and PostgreSQL's own reading when COPY stores it (February 30th fails the COPY, and this way
+         * with it).
          */
-        private boolean date(int field, Last last) {
+        private int date(int field, Last last) {
             if (last.holds(field)) {
-                return true;
+                return last.index;
             }
             var text = csv.text(field);
-            if (!dates.contains(text)) {
+            var known = rows.dates.index.get(text);
+            if (known == null) {
                 if (!DATE.matcher(text).matches()) {
-                    return false;
+                    return -2;
                 }
-                dates.add(text);
+                known = rows.dates.index(text);
             }
-            last.keep(field);
-            return true;
+            last.keep(field, known);
+            return known;
         }
 
         private boolean time(String text) {
-            if (times.contains(text)) {
+            if (rows.times.contains(text)) {
                 return true;
             }
-            if (times.size() == MAX_TIMES || !DATE_TIME.matcher(text).matches()) {
+            if (rows.times.size() == MAX_TIMES || !DATE_TIME.matcher(text).matches()) {
                 return false;
             }
-            times.add(text);
+            rows.times.add(text);
             return true;
         }
 
@@ -455,29 +618,8 @@ final class StreamedEnrollments {
             return value.toPlainString();
         }
 
-        /** The bytes of a field of an earlier row. */
-        private final class Last {
-            private byte[] bytes = new byte[64];
-            private int length = -1;
-
-            /** Whether the field of the current row has the same bytes. */
-            boolean holds(int field) {
-                int start = csv.start(field);
-                return length >= 0 && Arrays.equals(csv.bytes(), start, csv.end(field), bytes, 0, length);
-            }
-
-            void keep(int field) {
-                int start = csv.start(field);
-                length = csv.end(field) - start;
-                if (bytes.length < length) {
-                    bytes = new byte[length];
-                }
-                System.arraycopy(csv.bytes(), start, bytes, 0, length);
-            }
-        }
-
-        /** Keeps a 64-bit hash of the field's bytes (FNV-1a, then mixed), to find a repeated sourcedId. */
-        private void hash(int field) {
+        /** A 64-bit hash of the field's bytes (FNV-1a, then mixed), to find a repeated sourcedId. */
+        private long hash(int field) {
             long h = 0xcbf29ce484222325L;
             var bytes = csv.bytes();
             for (int i = csv.start(field), end = csv.end(field); i < end; i++) {
@@ -485,40 +627,38 @@ final class StreamedEnrollments {
             }
             h ^= h >>> 33;
             h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            if (hashed == hashes.length) {
-                hashes = Arrays.copyOf(hashes, hashed * 2);
-            }
-            hashes[hashed++] = h;
+            return h ^ (h >>> 33);
         }
 
-        /**
-         * Whether two rows have the same sourcedId's hash: a repeated sourcedId, or (rarely) two with one hash; either
-         * way the general way decides, and names the rows.
-         */
-        String duplicate() {
-            Arrays.parallelSort(hashes, 0, hashed);
-            for (int i = 1; i < hashed; i++) {
-                if (hashes[i] == hashes[i - 1]) {
-                    return "two sourcedIds have the same hash";
+        /** The bytes of a field of an earlier row, and the number they were given. */
+        private final class Last {
+            private byte[] bytes = new byte[64];
+            private int length = -1;
+            private int index;
+
+            /** Whether the field of the current row has the same bytes. */
+            boolean holds(int field) {
+                int start = csv.start(field);
+                return length >= 0 && Arrays.equals(csv.bytes(), start, csv.end(field), bytes, 0, length);
+            }
+
+            /** The field's number among {@code names}, numbered anew if it is new. */
+            int index(int field, Names names) {
+                if (!holds(field)) {
+                    keep(field, names.index(csv.text(field)));
                 }
+                return index;
             }
-            return null;
-        }
 
-        /** Whether a dateLastModified is no time PostgreSQL can read, as the value checks ask it. */
-        String badTime(JdbcClient jdbc) {
-            if (times.isEmpty()) {
-                return null;
+            void keep(int field, int number) {
+                int start = csv.start(field);
+                length = csv.end(field) - start;
+                if (bytes.length < length) {
+                    bytes = new byte[length];
+                }
+                System.arraycopy(csv.bytes(), start, bytes, 0, length);
+                index = number;
             }
-            boolean bad = jdbc.sql("""
-                            select exists (select 1 from unnest(string_to_array(?, E'\\n')) v
-                                           where not pg_input_is_valid(v, 'timestamptz'))
-                            """)
-                    .param(String.join("\n", times))
-                    .query(Boolean.class)
-                    .single();
-            return bad ? "a dateLastModified is no time" : null;
         }
     }
 }
