@@ -134,21 +134,22 @@ public class Directory {
         pageParams.add(page.offset());
         pageParams.add(yearId);
         // One statement: the page of matches with the total count of matches, and each one's roles this year as
-        // role and campus id pairs, which are labelled here from the kept campus names.
+        // role and campus id pairs, which are labelled here from the kept campus names. Ordered by the lower-cased
+        // names kept with each row (V2026_12_03_0100), not lower-cased here for every match.
         var totals = new long[] {-1};
         var campusNames = referenceData.campusNames();
         var items = jdbc.sql("""
                         with matched as (
                             select s.id, s.employee_id, s.given_name, s.family_name, s.email, s.pay_band, s.active,
-                                   count(*) over () as total
+                                   s.family_name_sort, s.given_name_sort, count(*) over () as total
                            """ + from + where + """
-                             order by lower(s.family_name), lower(s.given_name), s.id limit ? offset ?)
+                             order by s.family_name_sort, s.given_name_sort, s.id limit ? offset ?)
                         select m.*,
                                array(select ra.role || ':' || coalesce(ra.campus_id::text, '')
                                      from organization.role_assignment ra
                                      where ra.staff_id = m.id and ra.school_year_id = ?) as roles
                         from matched m
-                        order by lower(m.family_name), lower(m.given_name), m.id
+                        order by m.family_name_sort, m.given_name_sort, m.id
                         """)
                 .params(pageParams)
                 .query((rs, n) -> {

@@ -2,9 +2,9 @@ package org.cadre.organization.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import org.cadre.organization.Campus;
+import java.util.Map;
 import org.cadre.organization.Directory;
 import org.cadre.organization.DirectoryAccess;
 import org.cadre.organization.PeopleQuery;
@@ -35,12 +35,30 @@ class OrganizationPages {
 
     private static final int PAGE_SIZE = 25;
 
+    private static final List<AccessRole> ROLES = List.of(AccessRole.values());
+
+    /** The role filter's options for each choice of role (written once: the roles never change). */
+    private static final Map<String, String> ROLE_OPTIONS;
+
+    private static final String NO_ROLE = "";
+
+    static {
+        var options = new HashMap<String, String>();
+        options.put(NO_ROLE, SelectOptions.html(ROLES, Enum::name, AccessRole::label, null));
+        for (var role : ROLES) {
+            options.put(role.name(), SelectOptions.html(ROLES, Enum::name, AccessRole::label, role));
+        }
+        ROLE_OPTIONS = Map.copyOf(options);
+    }
+
     private final Directory directory;
     private final StaffRecords staffRecords;
+    private final CampusOptions campusOptions;
 
-    OrganizationPages(Directory directory, StaffRecords staffRecords) {
+    OrganizationPages(Directory directory, StaffRecords staffRecords, CampusOptions campusOptions) {
         this.directory = directory;
         this.staffRecords = staffRecords;
+        this.campusOptions = campusOptions;
     }
 
     @GetMapping("/campuses")
@@ -78,20 +96,10 @@ class OrganizationPages {
         model.addAttribute("query", query);
         model.addAttribute("results", results);
         model.addAttribute("rows", peopleRows(results.items(), request.getContextPath() + "/people/"));
-        var scope = DirectoryAccess.campuses(user);
         if (htmx == null) {
             model.addAttribute(
-                    "campusOptions",
-                    SelectOptions.html(
-                            directory.campuses().stream()
-                                    .filter(c -> scope == null || scope.contains(c.id()))
-                                    .toList(),
-                            Campus::id,
-                            Campus::name,
-                            campus));
-            model.addAttribute(
-                    "roleOptions",
-                    SelectOptions.html(Arrays.asList(AccessRole.values()), Enum::name, AccessRole::label, role));
+                    "campusOptions", campusOptions.html(directory.campuses(), DirectoryAccess.campuses(user), campus));
+            model.addAttribute("roleOptions", ROLE_OPTIONS.get(role == null ? NO_ROLE : role.name()));
         }
         return htmx != null ? "organization/people :: results" : "organization/people";
     }

@@ -31,9 +31,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandling {
 
-    private final ShellAdvice shell;
+    private final PageShell shell;
 
-    ProblemHandling(ShellAdvice shell) {
+    ProblemHandling(PageShell shell) {
         this.shell = shell;
     }
 
@@ -97,9 +97,8 @@ class ProblemHandling {
         page.addObject("status", status.value());
         page.addObject("title", title);
         page.addObject("detail", detail);
-        // Model attributes of controller advice do not reach views chosen by exception handlers.
-        page.addObject("currentUser", shell.currentUser());
-        page.addObject("navigation", shell.navigation());
+        // Interceptors do not see views chosen by exception handlers.
+        shell.addTo(page, request);
         return page;
     }
 
