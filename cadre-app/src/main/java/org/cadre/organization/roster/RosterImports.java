@@ -239,7 +239,9 @@ public class RosterImports {
 
     /**
      * The three passes of an import on the caller's transaction, whose connection {@code jdbc} and {@code copy} use:
-     * stage the package, check it whole, and write it only if no error was found. The caller commits or rolls back.
+     * stage the package, check it whole, and write it only if no error was found. The enrollments of a first import
+     * are read meanwhile on a thread of their own and written last ({@link StreamedEnrollments}), or staged, checked
+     * and written like the rest when that way cannot vouch for them. The caller commits or rolls back.
      */
     static void load(
             JdbcClient jdbc,

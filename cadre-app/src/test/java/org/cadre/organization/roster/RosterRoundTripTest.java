@@ -2,32 +2,25 @@ package org.cadre.organization.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
 import org.cadre.CadreIntegrationTest;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,15 +63,13 @@ class RosterRoundTripTest extends CadreIntegrationTest {
     @TempDir
     Path temp;
 
-    private final String database = "roundtrip_" + Long.toHexString(System.nanoTime());
-    private HikariDataSource empty;
+    private EmptyCadre empty;
 
     @AfterEach
     void dropTheEmptyCadre() {
         if (empty != null) {
             empty.close();
         }
-        jdbc.sql("drop database if exists " + database + " with (force)").update();
     }
 
     @Test
@@ -87,12 +78,13 @@ class RosterRoundTripTest extends CadreIntegrationTest {
         try (var out = Files.newOutputStream(first)) {
             export.write(out);
         }
-        var emptyCadre = emptyCadre();
+        empty = new EmptyCadre(dataSource, environment, "roundtrip_" + Long.toHexString(System.nanoTime()));
+        var emptyCadre = empty.dataSource();
         for (var table : ROSTER_TABLES) {
             assertThat(count(JdbcClient.create(emptyCadre), table)).as(table).isZero();
         }
 
-        var report = importInto(emptyCadre, first);
+        var report = empty.importPackage(first, true, roster -> {});
 
         assertThat(report.issues())
                 .filteredOn(i -> i.severity() == ImportReport.Severity.ERROR)
@@ -106,49 +98,6 @@ class RosterRoundTripTest extends CadreIntegrationTest {
         var firstBytes = Files.readAllBytes(first);
         assertThat(entries(second.toByteArray())).isEqualTo(entries(firstBytes));
         assertThat(second.toByteArray()).isEqualTo(firstBytes);
-    }
-
-    /** A new database on the test's PostgreSQL server, migrated as Cadre migrates its own. */
-    private DataSource emptyCadre() {
-        jdbc.sql("create database " + database).update();
-        var shared = (HikariDataSource) dataSource;
-        empty = new HikariDataSource();
-        empty.setJdbcUrl(shared.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
-        empty.setUsername(shared.getUsername());
-        empty.setPassword(shared.getPassword());
-        empty.setMaximumPoolSize(2);
-        var binder = Binder.get(environment);
-        Flyway.configure()
-                .dataSource(empty)
-                .locations(binder.bind("spring.flyway.locations", Bindable.of(String[].class))
-                        .get())
-                .schemas(binder.bind("spring.flyway.schemas", Bindable.of(String[].class))
-                        .get())
-                .createSchemas(true)
-                .defaultSchema(binder.bind("spring.flyway.default-schema", String.class)
-                        .get())
-                .load()
-                .migrate();
-        return empty;
-    }
-
-    private static ImportReport importInto(DataSource cadre, Path zip) {
-        var report = new ImportReport(1000);
-        new TransactionTemplate(new DataSourceTransactionManager(cadre)).executeWithoutResult(tx -> {
-            try (var pack = RosterPackage.open(zip, Long.MAX_VALUE, report)) {
-                var copy = DataSourceUtils.getConnection(cadre)
-                        .unwrap(PGConnection.class)
-                        .getCopyAPI();
-                RosterImports.load(
-                        JdbcClient.create(cadre), copy, pack, report, LocalDate.now(), RosterImports.Progress.NONE);
-            } catch (IOException | java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            if (report.hasErrors()) {
-                tx.setRollbackOnly();
-            }
-        });
-        return report;
     }
 
     private static long count(JdbcClient jdbc, String table) {

@@ -2,33 +2,24 @@ package org.cadre.organization.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.cadre.CadreIntegrationTest;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first import into a new Cadre reads a bulk enrollments file in one pass ({@link StreamedEnrollments}): the
@@ -44,38 +35,16 @@ class StreamedEnrollmentsTest extends CadreIntegrationTest {
     DataSource dataSource;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     Environment environment;
 
     @TempDir
     Path temp;
 
-    private final String database = "streamed_" + Long.toHexString(System.nanoTime());
-    private HikariDataSource empty;
+    private EmptyCadre empty;
 
     @BeforeAll
     void createTheEmptyCadre() {
-        jdbc.sql("create database " + database).update();
-        var shared = (HikariDataSource) dataSource;
-        empty = new HikariDataSource();
-        empty.setJdbcUrl(shared.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
-        empty.setUsername(shared.getUsername());
-        empty.setPassword(shared.getPassword());
-        empty.setMaximumPoolSize(2);
-        var binder = Binder.get(environment);
-        Flyway.configure()
-                .dataSource(empty)
-                .locations(binder.bind("spring.flyway.locations", Bindable.of(String[].class))
-                        .get())
-                .schemas(binder.bind("spring.flyway.schemas", Bindable.of(String[].class))
-                        .get())
-                .createSchemas(true)
-                .defaultSchema(binder.bind("spring.flyway.default-schema", String.class)
-                        .get())
-                .load()
-                .migrate();
+        empty = new EmptyCadre(dataSource, environment, "streamed_" + Long.toHexString(System.nanoTime()));
     }
 
     @AfterAll
@@ -83,7 +52,6 @@ class StreamedEnrollmentsTest extends CadreIntegrationTest {
         if (empty != null) {
             empty.close();
         }
-        jdbc.sql("drop database if exists " + database + " with (force)").update();
     }
 
     /** A bulk package with its own district, which a new Cadre takes as its network. */
@@ -105,22 +73,7 @@ class StreamedEnrollmentsTest extends CadreIntegrationTest {
 
     /** Imports into the empty Cadre, lets {@code inside} look at the written roster, and rolls everything back. */
     private ImportReport importIntoEmpty(Map<String, String> files, Consumer<JdbcClient> inside) throws IOException {
-        var folder = RosterPackages.write(temp.resolve("p" + System.nanoTime()), files);
-        var report = new ImportReport(1000);
-        new TransactionTemplate(new DataSourceTransactionManager(empty)).executeWithoutResult(tx -> {
-            try (var pack = RosterPackage.open(folder, Long.MAX_VALUE, report)) {
-                var copy = DataSourceUtils.getConnection(empty)
-                        .unwrap(PGConnection.class)
-                        .getCopyAPI();
-                var client = JdbcClient.create(empty);
-                RosterImports.load(client, copy, pack, report, LocalDate.now(), RosterImports.Progress.NONE);
-                inside.accept(client);
-            } catch (IOException | java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            tx.setRollbackOnly();
-        });
-        return report;
+        return empty.importPackage(RosterPackages.write(temp.resolve("p" + System.nanoTime()), files), false, inside);
     }
 
     private static List<ImportReport.Issue> errors(ImportReport report) {
