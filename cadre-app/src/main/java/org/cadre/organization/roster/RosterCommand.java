@@ -5,11 +5,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,20 +24,25 @@ import org.springframework.stereotype.Component;
 @Component
 class RosterCommand implements ApplicationRunner {
 
+    private static final Duration LISTENERS_WAIT = Duration.ofMinutes(30);
+
     private final Environment environment;
     private final RosterImports imports;
     private final RosterExport export;
     private final ConfigurableApplicationContext context;
+    private final JdbcClient jdbc;
 
     RosterCommand(
             Environment environment,
             RosterImports imports,
             RosterExport export,
-            ConfigurableApplicationContext context) {
+            ConfigurableApplicationContext context,
+            JdbcClient jdbc) {
         this.environment = environment;
         this.imports = imports;
         this.export = export;
         this.context = context;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -45,8 +53,37 @@ class RosterCommand implements ApplicationRunner {
             return;
         }
         boolean preview = environment.getProperty("cadre.roster.preview", Boolean.class, false);
+        var started = OffsetDateTime.now();
         int status = execute(importPath, preview, exportPath, System.out);
+        awaitListeners(started, System.out);
         System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /**
+     * Waits for the listeners of what the import published — identity opening sign-in accounts for the rostered
+     * staff — which run after the commit on threads of their own: ending the application under them cut the
+     * accounts of a state's 100,000 staff short (they were only opened at Cadre's next start, which republishes what
+     * did not complete). Gives up after {@link #LISTENERS_WAIT}, saying so.
+     */
+    void awaitListeners(OffsetDateTime since, PrintStream out) {
+        var deadline = System.nanoTime() + LISTENERS_WAIT.toNanos();
+        while (jdbc.sql("select exists (select 1 from event_publication where completion_date is null"
+                        + " and publication_date >= ?)")
+                .param(since)
+                .query(Boolean.class)
+                .single()) {
+            if (System.nanoTime() > deadline) {
+                out.println("What follows the import (sign-in accounts for the rostered staff) is not finished after "
+                        + LISTENERS_WAIT.toMinutes() + " minutes; Cadre finishes it at its next start.");
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

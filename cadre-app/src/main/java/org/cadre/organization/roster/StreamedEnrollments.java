@@ -116,9 +116,11 @@ final class StreamedEnrollments implements AutoCloseable {
         progress.validated(rowsBefore + rows.records);
         var refused = rows.refused;
         if (refused == null) {
+            // The progress bar's whole: the other files' rows, written by now, and these.
+            progress.writing(rowsBefore + rows.records);
             jdbc.sql("savepoint roster_streamed").update();
             try {
-                refused = write(rows);
+                refused = write(rows, rowsBefore);
             } catch (IOException | SQLException | DataAccessException e) {
                 refused = e.getMessage();
             }
@@ -199,7 +201,7 @@ final class StreamedEnrollments implements AutoCloseable {
     }
 
     /** @return null when the enrollments are written, or why this way gave them up */
-    private String write(Read rows) throws IOException, SQLException {
+    private String write(Read rows, long rowsBefore) throws IOException, SQLException {
         long started = System.nanoTime();
         var classIds = ids("select source_id, id from organization.class_section", rows.classes);
         // As the package checks have them: a student or staff member by the kind their roles gave them, or as Cadre
@@ -295,7 +297,7 @@ final class StreamedEnrollments implements AutoCloseable {
                         + " instructional_weight, is_primary) from stdin with (freeze)",
                 new ByteArrayInputStream(teachers, 0, teachersLength));
         long copied = System.nanoTime();
-        progress.written(students + teacherRows);
+        progress.written(rowsBefore + rows.records);
         enrollmentKeys.build();
         teacherKeys.build();
         log.debug(

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import java.util.zip.ZipFile;
 import org.cadre.CadreIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,40 @@ class RosterCommandTest extends CadreIntegrationTest {
             assertThat(zip.getEntry("manifest.csv")).isNotNull();
             assertThat(new String(zip.getInputStream(zip.getEntry("users.csv")).readAllBytes(), StandardCharsets.UTF_8))
                     .contains("rtwteacher");
+        }
+    }
+
+    @Test
+    void theCommandEndsOnlyOnceWhatTheImportPublishedIsDone() throws Exception {
+        var since = OffsetDateTime.now().minusSeconds(1);
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)
+                        values (?, 'test.listener', 'test.Event', '{}', now())
+                        """).param(id).update();
+        try {
+            var listener = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                jdbc.sql("update event_publication set completion_date = now() where id = ?")
+                        .param(id)
+                        .update();
+            });
+
+            command.awaitListeners(since, out);
+
+            assertThat(jdbc.sql("select completion_date is not null from event_publication where id = ?")
+                            .param(id)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+            assertThat(text()).isEmpty();
+            listener.join();
+        } finally {
+            jdbc.sql("delete from event_publication where id = ?").param(id).update();
         }
     }
 
