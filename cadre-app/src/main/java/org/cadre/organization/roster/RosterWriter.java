@@ -89,6 +89,11 @@ final class RosterWriter {
     }
 
     private boolean empty(String table) {
+        return empty(jdbc, table);
+    }
+
+    /** Whether the table holds no row. */
+    static boolean empty(JdbcClient jdbc, String table) {
         return jdbc.sql("select not exists (select 1 from " + table + ")")
                 .query(Boolean.class)
                 .single();

@@ -48,7 +48,8 @@ final class StreamedEnrollments implements AutoCloseable {
     private static final Pattern DATE = Pattern.compile(ValueChecks.DATE_PATTERN);
     private static final Pattern DATE_TIME = Pattern.compile(ValueChecks.DATE_TIME_PATTERN);
     private static final Pattern NUMBER = Pattern.compile(ValueChecks.NUMBER_PATTERN);
-    private static final BigDecimal LEAST_WEIGHT = new BigDecimal("0.1");
+    private static final BigDecimal LEAST_WEIGHT = new BigDecimal(ValueChecks.LEAST_WEIGHT);
+    private static final BigDecimal MOST_WEIGHT = new BigDecimal(ValueChecks.MOST_WEIGHT);
     /** Distinct dateLastModified values kept for one check at the end; a file with more goes the general way. */
     private static final int MAX_TIMES = 10_000;
 
@@ -92,10 +93,8 @@ final class StreamedEnrollments implements AutoCloseable {
         long bytes = pack.declaredBytes(FILE.fileName());
         boolean applies = bytes >= 0
                 && bytes <= Runtime.getRuntime().maxMemory() / 4
-                && jdbc.sql("""
-                                select not exists (select 1 from organization.enrollment)
-                                   and not exists (select 1 from organization.teacher_of_record)
-                                """).query(Boolean.class).single();
+                && RosterWriter.empty(jdbc, "organization.enrollment")
+                && RosterWriter.empty(jdbc, "organization.teacher_of_record");
         if (applies) {
             reader = Thread.ofPlatform().name("roster-enrollments").daemon().start(() -> read = read());
         }
@@ -614,7 +613,7 @@ final class StreamedEnrollments implements AutoCloseable {
                 return null;
             }
             var value = new BigDecimal(text);
-            if (value.compareTo(LEAST_WEIGHT) < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            if (value.compareTo(LEAST_WEIGHT) < 0 || value.compareTo(MOST_WEIGHT) > 0) {
                 return null;
             }
             return value.toPlainString();

@@ -49,6 +49,11 @@ final class ValueChecks {
     /** What {@code java.math.BigDecimal} reads: an optional sign, digits with an optional point, an exponent. */
     static final String NUMBER_PATTERN = "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?$";
 
+    /** The instructional weights a teacher of record may carry, as the table's check constraint has them. */
+    static final String LEAST_WEIGHT = "0.1";
+
+    static final String MOST_WEIGHT = "1";
+
     private static final String DATE = literal(DATE_PATTERN);
     private static final String DATE_TIME = literal(DATE_TIME_PATTERN);
     private static final String NUMBER = literal(NUMBER_PATTERN);
@@ -385,8 +390,10 @@ final class ValueChecks {
                         false,
                         "metadata.cadre.instructionalWeight",
                         weight,
-                        "case when %1$s ~ %2$s then %1$s::numeric not between 0.1 and 1 end".formatted(weight, NUMBER),
-                        literal("metadata.cadre.instructionalWeight must be between 0.1 and 1")));
+                        "case when %1$s ~ %2$s then %1$s::numeric not between %3$s and %4$s end"
+                                .formatted(weight, NUMBER, LEAST_WEIGHT, MOST_WEIGHT),
+                        literal("metadata.cadre.instructionalWeight must be between " + LEAST_WEIGHT + " and "
+                                + MOST_WEIGHT)));
             }
         }
         return checks;
